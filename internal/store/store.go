@@ -1,0 +1,135 @@
+// Package store opens Accord's database — PostgreSQL when a URL is given,
+// else an embedded SQLite file — applies the embedded migrations, and
+// translates the engines' errors into the project's error kinds.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the engine behind a DB.
+type Dialect string
+
+const (
+	Postgres Dialect = "postgres"
+	SQLite   Dialect = "sqlite"
+)
+
+// DB is an open database and the engine it runs on.
+type DB struct {
+	Gorm    *gorm.DB
+	Dialect Dialect
+}
+
+// Options says which database to open.
+type Options struct {
+	// URL is a postgres:// URL; empty opens the SQLite file at SQLitePath.
+	URL        string
+	SQLitePath string
+	Logger     *slog.Logger
+}
+
+// Open connects to the database but does not migrate it.
+func Open(ctx context.Context, opts Options) (*DB, error) {
+	cfg := &gorm.Config{
+		TranslateError: true,
+		Logger:         logger.Discard,
+		NowFunc:        func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+	}
+	var (
+		g   *gorm.DB
+		err error
+		d   Dialect
+	)
+	if opts.URL != "" {
+		d = Postgres
+		g, err = gorm.Open(postgres.Open(opts.URL), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		sqlDB, _ := g.DB()
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	} else {
+		d = SQLite
+		if err := os.MkdirAll(filepath.Dir(opts.SQLitePath), 0o700); err != nil {
+			return nil, fmt.Errorf("create data dir: %w", err)
+		}
+		g, err = gorm.Open(sqlite.Open(sqliteDSN(opts.SQLitePath)), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", opts.SQLitePath, err)
+		}
+		sqlDB, _ := g.DB()
+		// SQLite has one writer at a time. Every transaction begins
+		// IMMEDIATE (it takes the write lock at BEGIN, so two transactions
+		// never deadlock upgrading read locks), waits up to the busy timeout
+		// for it, and WAL lets readers go on meanwhile.
+		sqlDB.SetMaxOpenConns(8)
+		sqlDB.SetMaxIdleConns(8)
+		sqlDB.SetConnMaxLifetime(0)
+	}
+	db := &DB{Gorm: g, Dialect: d}
+	if err := db.Ping(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func sqliteDSN(path string) string {
+	return "file:" + path +
+		"?_pragma=busy_timeout(10000)" +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=foreign_keys(1)" +
+		"&_txlock=immediate"
+}
+
+// SQL returns the underlying connection pool.
+func (db *DB) SQL() *sql.DB {
+	s, _ := db.Gorm.DB()
+	return s
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.SQL().PingContext(ctx); err != nil {
+		return fmt.Errorf("ping %s: %w", db.Dialect, err)
+	}
+	return nil
+}
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.SQL().Close() }
+
+// WithContext is the GORM handle for one call.
+func (db *DB) WithContext(ctx context.Context) *gorm.DB { return db.Gorm.WithContext(ctx) }
+
+// Transaction runs fn in one transaction: committed if fn returns nil,
+// rolled back otherwise.
+func (db *DB) Transaction(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return db.Gorm.WithContext(ctx).Transaction(fn)
+}
+
+// IsPostgres reports whether the engine is PostgreSQL, which offers row
+// locks (FOR UPDATE SKIP LOCKED) that SQLite lacks.
+func (db *DB) IsPostgres() bool { return db.Dialect == Postgres }
+
+// IsNotFound reports whether err is GORM's record-not-found.
+func IsNotFound(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
+
+// IsDuplicate reports whether err is a unique-constraint violation.
+func IsDuplicate(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }
