@@ -1,0 +1,144 @@
+package auth
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+)
+
+func TestLogin(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		u := f.register("amina@example.org", "long enough pw")
+
+		pair := f.login(" AMINA@example.org", "long enough pw")
+		if pair.TokenType != "Bearer" || pair.ExpiresIn != 900 || pair.AccessToken == "" || pair.RefreshToken == "" {
+			t.Fatalf("pair %+v", pair)
+		}
+		actor, err := f.svc.Authenticate(f.ctx, pair.AccessToken)
+		if err != nil || actor.UserID != u.ID || actor.Role != accord.RoleApplicant || actor.Locale != "ar" {
+			t.Fatalf("authenticate: %+v, %v", actor, err)
+		}
+
+		_, wrongPassword := f.svc.Login(f.ctx, "amina@example.org", "wrong password!", "192.0.2.1")
+		_, unknownEmail := f.svc.Login(f.ctx, "nobody@example.org", "long enough pw", "192.0.2.1")
+		e1 := wantKind(t, wrongPassword, accord.KindUnauthenticated)
+		e2 := wantKind(t, unknownEmail, accord.KindUnauthenticated)
+		if e1.Message != e2.Message {
+			t.Fatalf("wrong password says %q, unknown email says %q", e1.Message, e2.Message)
+		}
+
+		if err := db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Update("disabled", true).Error; err != nil {
+			t.Fatal(err)
+		}
+		_, disabled := f.svc.Login(f.ctx, "amina@example.org", "long enough pw", "192.0.2.1")
+		if e := wantKind(t, disabled, accord.KindUnauthenticated); e.Message != e1.Message {
+			t.Fatalf("disabled account says %q", e.Message)
+		}
+	})
+}
+
+func TestLoginRateLimitPerAccount(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.register("target@example.org", "long enough pw")
+		f.svc.Login(f.ctx, "ghost@example.org", "wrong password", "")
+		var limited int
+		for i := range 40 {
+			// A new address each time: only the account's limit applies.
+			_, err := f.svc.Login(f.ctx, "target@example.org", fmt.Sprintf("guess number %d", i), fmt.Sprintf("198.51.100.%d", i))
+			switch {
+			case i < 10:
+				wantKind(t, err, accord.KindUnauthenticated)
+			default:
+				if e := wantKind(t, err, accord.KindRateLimited); e.RetryAfter <= 0 || e.RetryAfter > 15*time.Minute {
+					t.Fatalf("attempt %d: RetryAfter %v", i, e.RetryAfter)
+				}
+				limited++
+			}
+		}
+		if limited != 30 {
+			t.Fatalf("%d attempts limited; want 30", limited)
+		}
+		// While limited, even the right password is refused…
+		_, err := f.svc.Login(f.ctx, "target@example.org", "long enough pw", "203.0.113.9")
+		wantKind(t, err, accord.KindRateLimited)
+		// …and other accounts are not affected.
+		f.register("other@example.org", "long enough pw")
+		f.login("other@example.org", "long enough pw")
+
+		f.clock.Advance(15*time.Minute + time.Second)
+		f.login("target@example.org", "long enough pw")
+
+		// Failures that left the window are pruned when the next is
+		// recorded, whoever they were for.
+		f.svc.Login(f.ctx, "target@example.org", "one more wrong", "203.0.113.9")
+		var n int64
+		db.WithContext(f.ctx).Model(&LoginFailure{}).Count(&n)
+		if n != 1 {
+			t.Fatalf("%d failure rows kept; want 1", n)
+		}
+	})
+}
+
+func TestLoginRateLimitPerAddress(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.register("someone@example.org", "long enough pw")
+		var limited int
+		for i := range 40 {
+			_, err := f.svc.Login(f.ctx, fmt.Sprintf("user%d@example.org", i), "long enough pw", "203.0.113.7")
+			if i < 30 {
+				wantKind(t, err, accord.KindUnauthenticated)
+				continue
+			}
+			if e := wantKind(t, err, accord.KindRateLimited); e.RetryAfter <= 0 {
+				t.Fatalf("RetryAfter %v", e.RetryAfter)
+			}
+			limited++
+		}
+		if limited != 10 {
+			t.Fatalf("%d attempts limited; want 10", limited)
+		}
+		_, err := f.svc.Login(f.ctx, "someone@example.org", "long enough pw", "203.0.113.7")
+		wantKind(t, err, accord.KindRateLimited)
+		if _, err := f.svc.Login(f.ctx, "someone@example.org", "long enough pw", "203.0.113.8"); err != nil {
+			t.Fatalf("another address: %v", err)
+		}
+	})
+}
+
+func TestLoginRetryAfterShrinks(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, func(c *Config) { c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, Window: time.Hour} })
+		for range 2 {
+			f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
+			f.clock.Advance(10 * time.Minute)
+		}
+		// Failures at 0 and 10 minutes; now 20: the one at 0 ages out at 60.
+		_, err := f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
+		if e := wantKind(t, err, accord.KindRateLimited); e.RetryAfter != 40*time.Minute {
+			t.Fatalf("RetryAfter %v; want 40m", e.RetryAfter)
+		}
+	})
+}
+
+func TestLoginRehashesStaleHash(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		u := f.register("old@example.org", "long enough pw")
+		stronger := newFixture(t, db, func(c *Config) { c.Argon2.Memory = 128 })
+		stronger.login("old@example.org", "long enough pw")
+		var hash string
+		db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Pluck("password_hash", &hash)
+		if !strings.Contains(hash, "$m=128,") {
+			t.Fatalf("hash not upgraded: %s", hash)
+		}
+		stronger.login("old@example.org", "long enough pw")
+	})
+}

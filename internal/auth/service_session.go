@@ -1,0 +1,179 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/accord-coalition/accord/internal/accord"
+)
+
+// Login checks email and password and starts a session: a new refresh
+// token family. A wrong email, a wrong password and a disabled account get
+// the same answer in about the same time; repeated failures per account and
+// per client address are rate limited.
+func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (TokenPair, error) {
+	email = NormalizeEmail(email)
+	now := s.now()
+	if err := s.limiter.check(ctx, email, clientAddr, now); err != nil {
+		return TokenPair{}, err
+	}
+	u, err := userByEmail(s.db.WithContext(ctx), email)
+	switch {
+	case accord.KindOf(err) == accord.KindNotFound:
+		s.passwords.spend(password)
+		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
+	case err != nil:
+		return TokenPair{}, fmt.Errorf("login: %w", err)
+	}
+	ok, stale := s.passwords.verify(u.PasswordHash, password)
+	if !ok {
+		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
+	}
+	if u.Disabled {
+		return TokenPair{}, errBadCredentials()
+	}
+	if s.cfg.EmailVerification && u.EmailVerifiedAt == nil {
+		return TokenPair{}, accord.Forbidden("email not verified")
+	}
+	if err := s.limiter.reset(ctx, email); err != nil {
+		return TokenPair{}, err
+	}
+	var pair TokenPair
+	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		if stale {
+			// The cost settings changed since this hash was made; the
+			// password is at hand now and never again, so rehash it.
+			if err := s.storePassword(tx, u.ID, password); err != nil {
+				return err
+			}
+		}
+		if err := pruneRefreshTokens(tx, u.ID, now); err != nil {
+			return err
+		}
+		pair, err = s.issuePair(tx, u, "")
+		return err
+	})
+	if err != nil {
+		return TokenPair{}, fmt.Errorf("login: %w", err)
+	}
+	s.logger.InfoContext(ctx, "signed in", "user_id", u.ID)
+	return pair, nil
+}
+
+func (s *Service) loginFailed(ctx context.Context, email, addr string) error {
+	if err := s.limiter.fail(ctx, email, addr, s.now()); err != nil {
+		return err
+	}
+	s.logger.InfoContext(ctx, "sign-in failed", "addr", addr)
+	return errBadCredentials()
+}
+
+var errRefreshReused = errors.New("refresh token reused")
+
+// Refresh rotates a refresh token: the presented one is used up and the
+// next of its family returned. Presenting a token that was already rotated
+// or revoked means it was copied; the whole family is then revoked, so the
+// thief and the owner both have to sign in again.
+func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, error) {
+	now := s.now()
+	var (
+		pair   TokenPair
+		family string
+	)
+	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		rt, err := refreshTokenByRaw(tx, refreshToken)
+		if err != nil {
+			return err
+		}
+		if rt == nil {
+			return errUnauthenticated()
+		}
+		family = rt.FamilyID
+		if rt.RotatedAt != nil || rt.RevokedAt != nil {
+			return errRefreshReused
+		}
+		if !now.Before(rt.ExpiresAt) {
+			return errUnauthenticated()
+		}
+		won, err := rotateRefreshToken(tx, rt.ID, now)
+		if err != nil {
+			return err
+		}
+		if !won {
+			return errRefreshReused
+		}
+		u, err := userByID(tx, rt.UserID)
+		if err != nil {
+			return err
+		}
+		if u.Disabled {
+			return errUnauthenticated()
+		}
+		pair, err = s.issuePair(tx, u, rt.FamilyID)
+		return err
+	})
+	if errors.Is(err, errRefreshReused) {
+		s.logger.WarnContext(ctx, "refresh token reused; family revoked", "family_id", family)
+		if err := revokeFamily(s.db.WithContext(ctx), family, now); err != nil {
+			return TokenPair{}, err
+		}
+		return TokenPair{}, errUnauthenticated()
+	}
+	if accord.KindOf(err) == accord.KindNotFound {
+		return TokenPair{}, errUnauthenticated()
+	}
+	if err != nil {
+		return TokenPair{}, wrap("refresh", err)
+	}
+	return pair, nil
+}
+
+// Logout ends the session refreshToken belongs to, if it is the actor's.
+func (s *Service) Logout(ctx context.Context, actor accord.Actor, refreshToken string) error {
+	if err := signedIn(actor); err != nil {
+		return err
+	}
+	db := s.db.WithContext(ctx)
+	rt, err := refreshTokenByRaw(db, refreshToken)
+	if err != nil {
+		return err
+	}
+	if rt == nil || rt.UserID != actor.UserID {
+		return accord.NotFound("session")
+	}
+	return revokeFamily(db, rt.FamilyID, s.now())
+}
+
+// LogoutAll ends every session of the actor: signing out everywhere.
+// Access tokens already issued stay valid until they expire (AccessTTL).
+func (s *Service) LogoutAll(ctx context.Context, actor accord.Actor) error {
+	if err := signedIn(actor); err != nil {
+		return err
+	}
+	return revokeUserTokens(s.db.WithContext(ctx), actor.UserID, s.now())
+}
+
+// Authenticate verifies an access token and returns the actor it speaks
+// for, as the user is now: a disabled user or a changed role counts at
+// once, not when the token expires.
+func (s *Service) Authenticate(ctx context.Context, accessToken string) (accord.Actor, error) {
+	userID, err := s.access.verify(accessToken)
+	if err != nil {
+		s.logger.DebugContext(ctx, "access token refused", "reason", err.Error())
+		return accord.Actor{}, errUnauthenticated()
+	}
+	u, err := userByID(s.db.WithContext(ctx), userID)
+	if accord.KindOf(err) == accord.KindNotFound {
+		return accord.Actor{}, errUnauthenticated()
+	}
+	if err != nil {
+		return accord.Actor{}, fmt.Errorf("authenticate: %w", err)
+	}
+	if u.Disabled {
+		return accord.Actor{}, errUnauthenticated()
+	}
+	return u.Actor(), nil
+}

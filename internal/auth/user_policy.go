@@ -1,0 +1,32 @@
+package auth
+
+import "github.com/accord-coalition/accord/internal/accord"
+
+// KindUser is the kind the user policy is registered under.
+const KindUser = "user"
+
+// UserPolicy: a user reads itself; admin and secretariat read users and
+// create them, except that only an admin may create an admin. Anyone else
+// may not learn that another user exists.
+//
+// For ActionCreate obj is the *User about to be created.
+func UserPolicy(actor accord.Actor, action Action, obj any) Decision {
+	u, _ := obj.(*User)
+	manager := actor.Is(accord.RoleAdmin, accord.RoleSecretariat)
+	switch action {
+	case ActionRead:
+		if manager || (u != nil && actor.UserID != "" && u.ID == actor.UserID) {
+			return Allow
+		}
+		return Hide
+	case ActionCreate:
+		if actor.Is(accord.RoleAdmin) {
+			return Allow
+		}
+		if actor.Is(accord.RoleSecretariat) && u != nil && u.Role != accord.RoleAdmin {
+			return Allow
+		}
+		return Deny
+	}
+	return Deny
+}
