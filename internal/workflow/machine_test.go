@@ -1,0 +1,156 @@
+package workflow_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/audit"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/workflow"
+)
+
+func TestRegisterRefusesMalformedTables(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(m *workflow.Machine)
+		want   string
+	}{
+		{"duplicate (from, event)", func(m *workflow.Machine) {
+			m.Transitions = append(m.Transitions, workflow.Transition{
+				From: []string{"submitted"}, Event: "withdraw", To: "draft", Roles: []accord.Role{accord.RoleApplicant}})
+		}, "duplicate (submitted, withdraw)"},
+		{"deadline from an unknown state", func(m *workflow.Machine) {
+			m.Deadlines[0].From = []string{"wiating"}
+		}, `unknown state "wiating"`},
+		{"deadline without a transition", func(m *workflow.Machine) {
+			m.Deadlines[0].From = []string{"review"}
+		}, "no transition (review, expire)"},
+		{"deadline event people fire", func(m *workflow.Machine) {
+			m.Deadlines[0].Event = "respond"
+		}, "the system may not fire (waiting, respond)"},
+		{"deadline without Load", func(m *workflow.Machine) { m.Load = nil }, "deadlines need Load"},
+		{"table not an identifier", func(m *workflow.Machine) { m.Table = "widgets; DROP TABLE x" }, "table"},
+		{"column not an identifier", func(m *workflow.Machine) { m.Deadlines[0].Column = "due_at OR 1=1" }, "column"},
+		{"unknown role", func(m *workflow.Machine) { m.Transitions[0].Roles = []accord.Role{"owner"} }, `unknown role "owner"`},
+		{"no role", func(m *workflow.Machine) { m.Transitions[0].Roles = nil }, "no role"},
+		{"no target", func(m *workflow.Machine) { m.Transitions[0].To = "" }, "no target"},
+		{"targets without resolve", func(m *workflow.Machine) { m.Transitions[0].Targets = []string{"a", "b"} }, "Targets without Resolve"},
+		{"no initial state", func(m *workflow.Machine) { m.Initial = "" }, "no initial state"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := widgetMachine()
+			tc.change(m)
+			msg := panicOf(func() { workflow.New(nil).Register(m) })
+			if !strings.Contains(msg, tc.want) {
+				t.Fatalf("panic %q, want it to mention %q", msg, tc.want)
+			}
+		})
+	}
+	t.Run("same name twice", func(t *testing.T) {
+		e := workflow.New(nil)
+		e.Register(widgetMachine())
+		if msg := panicOf(func() { e.Register(widgetMachine()) }); !strings.Contains(msg, "twice") {
+			t.Fatalf("panic %q", msg)
+		}
+	})
+	t.Run("well formed", func(t *testing.T) {
+		e := workflow.New(nil)
+		m := widgetMachine()
+		if msg := panicOf(func() { e.Register(m) }); msg != "" {
+			t.Fatalf("panic %q", msg)
+		}
+		if e.Machine("widget") != m || len(e.Machines()) != 1 || e.Machine("gadget") != nil {
+			t.Fatal("registered machine not found")
+		}
+	})
+}
+
+func panicOf(fn func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, _ = r.(string)
+			if msg == "" {
+				msg = "non-string panic"
+			}
+		}
+	}()
+	fn()
+	return ""
+}
+
+func TestMermaid(t *testing.T) {
+	got := workflow.Mermaid(widgetMachine())
+	if !strings.HasPrefix(got, "stateDiagram-v2\n    [*] --> draft\n") {
+		t.Fatalf("diagram starts:\n%s", got)
+	}
+	for _, line := range []string{
+		"    draft --> submitted: submit",
+		"    submitted --> review: claim",
+		"    review --> review: note",
+		"    waiting --> expired: expire (deadline)",
+		"    draft --> withdrawn: withdraw",
+		"    submitted --> withdrawn: withdraw",
+		"    rejected --> submitted: reopen",
+		"    rejected --> review: reopen",
+		"    approved --> [*]",
+		"    expired --> [*]",
+		"    withdrawn --> [*]",
+	} {
+		if !strings.Contains(got, line+"\n") {
+			t.Errorf("diagram lacks %q:\n%s", line, got)
+		}
+	}
+	if strings.Contains(got, "rejected --> [*]") || strings.Contains(got, "review --> [*]") {
+		t.Errorf("a state with ways out is marked final:\n%s", got)
+	}
+}
+
+func TestHistoryHidesInternalEventsFromApplicants(t *testing.T) {
+	db := storetest.SQLite(t)
+	fx := newFixture(t, db)
+	ctx := context.Background()
+	id := fx.insert(t, widget{State: "draft", Name: "w", Region: "AFR"})
+	steps := []struct {
+		actor accord.Actor
+		req   workflow.Request
+	}{
+		{applicant, workflow.Request{Event: "submit"}},
+		{coordinatorAF, workflow.Request{Event: "claim"}},
+		{coordinatorAF, workflow.Request{Event: "note", Comment: "registration number looks odd"}},
+		{secretariat, workflow.Request{Event: "approve"}},
+	}
+	for _, s := range steps {
+		if _, err := fx.fire(t, id, s.actor, s.req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := db.Transaction(ctx, func(tx *gorm.DB) error {
+		return audit.Append(ctx, tx, &audit.Event{EntityType: "widget", EntityID: id, Event: "export", ActorRole: "secretariat"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	events := func(internal bool) string {
+		evs, err := workflow.History(ctx, db.Gorm, fx.m, id, internal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range evs {
+			names = append(names, e.Event)
+		}
+		return strings.Join(names, ",")
+	}
+	if got := events(false); got != "submit,claim,approve" {
+		t.Fatalf("applicant's timeline %s", got)
+	}
+	if got := events(true); got != "submit,claim,note,approve,export" {
+		t.Fatalf("staff timeline %s", got)
+	}
+}
