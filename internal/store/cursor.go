@@ -1,0 +1,57 @@
+package store
+
+import (
+	"encoding/base64"
+	"encoding/json"
+
+	"github.com/accord-coalition/accord/internal/accord"
+)
+
+// Page limits for list endpoints (api.md, Conventions).
+const (
+	DefaultLimit = 50
+	MaxLimit     = 200
+)
+
+// Limit clamps a requested page size.
+func Limit(n int) int {
+	switch {
+	case n <= 0:
+		return DefaultLimit
+	case n > MaxLimit:
+		return MaxLimit
+	}
+	return n
+}
+
+// Cursor is a keyset position: the sort key and id of the last row of the
+// previous page. Keyset paging stays correct when rows are added meanwhile
+// and costs the same on page 1 and page 1000.
+type Cursor struct {
+	Key string `json:"k"`
+	ID  string `json:"i"`
+}
+
+// Encode returns the opaque form handed to clients.
+func (c Cursor) Encode() string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor reads a cursor from a client; an empty string is the first
+// page, a malformed one is a 400.
+func DecodeCursor(s string) (Cursor, bool, error) {
+	if s == "" {
+		return Cursor{}, false, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	var c Cursor
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.ID == "" {
+		return Cursor{}, false, &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
+			Fields: []accord.FieldError{{Field: "cursor", Message: "invalid cursor"}}}
+	}
+	return c, true, nil
+}
