@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
 )
@@ -22,24 +23,6 @@ var testSecret = []byte("a test secret that is at least thirty-two bytes long")
 
 // cheapArgon2 keeps tests fast under -race; production uses DefaultArgon2.
 var cheapArgon2 = Argon2Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-
-// clock is the injectable time of a test: nothing sleeps.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // sentMail is one message the service enqueued.
 type sentMail struct {
@@ -52,7 +35,7 @@ type fixture struct {
 	t     *testing.T
 	ctx   context.Context
 	db    *store.DB
-	clock *clock
+	clock *clock.Manual
 	authz *Authorizer
 	svc   *Service
 
@@ -66,7 +49,7 @@ type fixture struct {
 func newFixture(t *testing.T, db *store.DB, edit ...func(*Config)) *fixture {
 	t.Helper()
 	f := &fixture{t: t, ctx: context.Background(), db: db,
-		clock: &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}}
+		clock: clock.NewManual(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))}
 	cfg := DefaultConfig(testSecret)
 	cfg.Argon2 = cheapArgon2
 	cfg.Now = f.clock.Now

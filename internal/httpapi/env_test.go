@@ -15,6 +15,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/store"
 )
@@ -28,7 +29,7 @@ type testEnv struct {
 	server *Server
 	auth   *auth.Service
 	url    string
-	clock  *testClock
+	clock  *clock.Manual
 	logs   *syncBuffer
 }
 
@@ -36,13 +37,13 @@ type envOption func(*config.Config, *auth.Config)
 
 func newEnv(t *testing.T, db *store.DB, opts ...envOption) *testEnv {
 	t.Helper()
-	clock := &testClock{now: time.Now().UTC()}
+	clk := clock.NewManual(time.Now().UTC())
 	cfg := config.Config{BaseURL: "http://accord.test", SecretKey: []byte(testSecret)}
 	acfg := auth.DefaultConfig([]byte(testSecret))
 	// Cheap hashing: the tests exercise the HTTP layer, not argon2.
 	acfg.Argon2 = auth.Argon2Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	acfg.EmailVerification = false
-	acfg.Now = clock.Now
+	acfg.Now = clk.Now
 	acfg.BaseURL = cfg.BaseURL
 	for _, o := range opts {
 		o(&cfg, &acfg)
@@ -50,27 +51,10 @@ func newEnv(t *testing.T, db *store.DB, opts ...envOption) *testEnv {
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	svc := auth.NewService(db, acfg, auth.NewAuthorizer(logger), logger)
-	s := New(Deps{Config: cfg, DB: db, Auth: svc, Logger: logger, Now: clock.Now})
+	s := New(Deps{Config: cfg, DB: db, Auth: svc, Logger: logger, Now: clk.Now})
 	hs := httptest.NewServer(s.Handler())
 	t.Cleanup(hs.Close)
-	return &testEnv{t: t, db: db, server: s, auth: svc, url: hs.URL, clock: clock, logs: logs}
-}
-
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+	return &testEnv{t: t, db: db, server: s, auth: svc, url: hs.URL, clock: clk, logs: logs}
 }
 
 type syncBuffer struct {

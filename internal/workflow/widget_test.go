@@ -3,7 +3,6 @@ package workflow_test
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -135,26 +135,9 @@ func widgetMachine() *workflow.Machine {
 	}
 }
 
-// testClock is a clock the test moves by hand.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock() *testClock {
-	return &testClock{now: time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)}
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+// newClock returns the hand-moved clock a fixture starts with.
+func newClock() *clock.Manual {
+	return clock.NewManual(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 }
 
 // fixture is a migrated database with the widget tables, an engine with
@@ -163,7 +146,7 @@ type fixture struct {
 	db     *store.DB
 	engine *workflow.Engine
 	m      *workflow.Machine
-	clock  *testClock
+	clock  *clock.Manual
 }
 
 func newFixture(t testing.TB, db *store.DB, opts ...workflow.Option) *fixture {
