@@ -1,0 +1,15 @@
+// Package i18n speaks Accord's four languages — Arabic, English, French and
+// Spanish — to people reading web pages: message catalogs loaded from
+// web/i18n/<locale>.json, CLDR plural rules (Arabic's six forms included),
+// numbers and dates written the way each language writes them, the choice
+// of a visitor's language, and the writing direction that follows from it.
+//
+// A catalog is a flat JSON object from keys to strings. Strings name their
+// variable parts as {placeholders}; a plural entry is an object keyed by CLDR
+// plural category (zero, one, two, few, many, other) whose forms may use the
+// {count} placeholder. Catalogs hold plain text, never markup: templates
+// escape everything they print.
+//
+// The package knows nothing of HTTP; handlers hand it the strings a request
+// carries (a query parameter, a cookie, Accept-Language).
+package i18n

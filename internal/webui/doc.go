@@ -1,0 +1,29 @@
+// Package webui serves Accord's server-rendered web pages in Arabic
+// (right to left), English, French and Spanish: the layout with its
+// navigation and language switcher, the public pages (home, member
+// directory, conferences with their accredited organisations), sign-in,
+// registration, the inbox, the account page, the links sent by mail, and
+// error pages in the reader's language.
+//
+// A page is a handler, a template in web/templates and its keys in the
+// catalogs of web/i18n. Handlers parse the request, call one service and
+// render. Sessions live in HttpOnly, SameSite=Lax cookies holding auth's
+// access and refresh tokens; an expired access token is refreshed
+// silently. Every unsafe request carries a CSRF token derived from a
+// per-browser cookie and the server secret. No page needs JavaScript.
+//
+// To add a page:
+//
+//  1. write web/templates/<page>.html defining "content"; it is executed
+//     with a *Page, whose methods translate ({{.T "key"}}, {{.N "key" n}}),
+//     write dates and numbers, and draw form fields ({{.Field …}});
+//  2. add its keys to all four catalogs in web/i18n (the i18n tests fail
+//     until every language has them, with the same placeholders);
+//  3. write a handler that parses, calls one service and renders with
+//     ui.render(c, status, "<page>", p), p.Data holding what the template
+//     needs; on a form error, p.Form.showErrors puts the service's field
+//     errors beside the fields, in the reader's language;
+//  4. register the route in Register behind the page middleware (or the
+//     member one, for signed-in users), and, if the page belongs in the
+//     header, add its link in navigation for the roles that see it.
+package webui

@@ -1,0 +1,77 @@
+package webui
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accord"
+)
+
+type loginData struct{ Next string }
+
+func (ui *UI) loginForm(c echo.Context) error {
+	p := ui.newPage(c, "login.title")
+	p.Data = loginData{Next: localPath(c.QueryParam("next"))}
+	return ui.render(c, http.StatusOK, "login", p)
+}
+
+// login signs in with the form's email and password and puts the token
+// pair into the session cookies. Every refusal is shown on the form, with
+// the email kept.
+func (ui *UI) login(c echo.Context) error {
+	p := ui.newPage(c, "login.title")
+	next := localPath(c.FormValue("next"))
+	p.Data = loginData{Next: next}
+	p.Form.Keep(c, "email")
+	email, password := strings.TrimSpace(c.FormValue("email")), c.FormValue("password")
+	if email == "" {
+		p.Form.Fail("email", "err.required")
+	}
+	if password == "" {
+		p.Form.Fail("password", "err.required")
+	}
+	if p.Form.HasErrors() {
+		return ui.render(c, http.StatusUnprocessableEntity, "login", p)
+	}
+	pair, err := ui.auth.Login(c.Request().Context(), email, password, c.RealIP())
+	if err != nil {
+		switch accord.KindOf(err) {
+		case accord.KindUnauthenticated:
+			p.Form.FailGeneral("login.failed")
+			return ui.render(c, http.StatusUnauthorized, "login", p)
+		case accord.KindForbidden:
+			p.Form.FailGeneral("login.unverified")
+			return ui.render(c, http.StatusForbidden, "login", p)
+		}
+		if p.Form.showErrors(err, "email", "password") {
+			return ui.render(c, statusOf(err), "login", p)
+		}
+		return err
+	}
+	ui.setSession(c, pair)
+	ui.newCSRFSeed(c)
+	if next == "" {
+		next = "/"
+	}
+	return redirect(c, next)
+}
+
+// localPath accepts only a path on this site as a place to go back to
+// after signing in, so a crafted link cannot send people elsewhere.
+func localPath(s string) string {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, `/\`) ||
+		strings.ContainsAny(s, "\r\n") {
+		return ""
+	}
+	return s
+}
+
+// statusOf is the status a form answers with when it shows err.
+func statusOf(err error) int {
+	if s, ok := errorStatus[accord.KindOf(err)]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}

@@ -1,0 +1,125 @@
+package webui
+
+import (
+	"crypto/sha256"
+	"html/template"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/crypto/hkdf"
+
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/i18n"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/web"
+)
+
+// Deps is what the web pages need from the program that starts them.
+type Deps struct {
+	Config config.Config
+	DB     *store.DB
+	Auth   *auth.Service
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+// UI is the web pages: their templates, catalogs and assets, loaded once.
+type UI struct {
+	cfg     config.Config
+	db      *store.DB
+	auth    *auth.Service
+	log     *slog.Logger
+	now     func() time.Time
+	cat     *i18n.Catalog
+	pages   map[string]*template.Template
+	assets  *assets
+	csrfKey []byte
+	// refreshes lets concurrent requests share one session refresh.
+	refreshes refreshes
+}
+
+// New loads the embedded templates, catalogs and assets. It panics when
+// they cannot be loaded or the secret key is unset: both are mistakes in
+// building or wiring the server, which must not start with them.
+func New(deps Deps) *UI {
+	ui := &UI{cfg: deps.Config, db: deps.DB, auth: deps.Auth, log: deps.Logger, now: deps.Now}
+	if ui.log == nil {
+		ui.log = slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	}
+	if ui.now == nil {
+		ui.now = time.Now
+	}
+	if len(deps.Config.SecretKey) < 32 {
+		panic("webui: Config.SecretKey must be at least 32 bytes")
+	}
+	cat, err := i18n.Embedded()
+	if err != nil {
+		panic("webui: " + err.Error())
+	}
+	for _, p := range cat.Problems() {
+		ui.log.Warn("translation catalog problem", "problem", p)
+	}
+	ui.cat = cat
+	if ui.assets, err = loadAssets(web.Static); err != nil {
+		panic("webui: " + err.Error())
+	}
+	if ui.pages, err = parsePages(web.Templates); err != nil {
+		panic("webui: " + err.Error())
+	}
+	// The CSRF key is derived from the server secret rather than being the
+	// secret itself, so that a token never helps forge anything else.
+	ui.csrfKey = make([]byte, 32)
+	if _, err := io.ReadFull(hkdf.New(sha256.New, deps.Config.SecretKey, nil, []byte("accord web csrf")), ui.csrfKey); err != nil {
+		panic("webui: derive csrf key: " + err.Error())
+	}
+	return ui
+}
+
+// Register adds the pages' routes to e. Every page runs behind the same
+// middleware: error pages, session, language, CSRF. Unknown addresses
+// outside the API get the 404 page in the reader's language.
+func (ui *UI) Register(e *echo.Echo) {
+	page := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf}
+	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf, ui.requireUser}
+	e.GET(assetPrefix+":name", ui.serveAsset)
+
+	e.GET("/", ui.home, page...)
+	e.GET("/directory", ui.directory, page...)
+	e.GET("/conferences", ui.conferences, page...)
+
+	e.GET("/login", ui.loginForm, page...)
+	e.POST("/login", ui.login, page...)
+	e.GET("/register", ui.registerForm, page...)
+	e.POST("/register", ui.register, page...)
+	e.POST("/logout", ui.logout, page...)
+	e.GET("/verify-email", ui.verifyEmailForm, page...)
+	e.POST("/verify-email", ui.verifyEmail, page...)
+	e.GET("/invitations/:token", ui.invitationForm, page...)
+	e.POST("/invitations/:token", ui.acceptInvitation, page...)
+
+	e.POST("/logout-all", ui.logoutAll, member...)
+	e.GET("/inbox", ui.inbox, member...)
+	e.POST("/inbox/:id/read", ui.markRead, member...)
+	e.GET("/account", ui.account, member...)
+	e.POST("/account/language", ui.setLanguage, member...)
+	e.POST("/account/password", ui.changePassword, member...)
+
+	// An unknown address is a 404 whatever its method: no CSRF check.
+	notFound := ui.errorPages(ui.session(ui.language(ui.issueCSRF(ui.notFound))))
+	e.RouteNotFound("/*", func(c echo.Context) error {
+		if strings.HasPrefix(c.Request().URL.Path, apiPrefix) {
+			// The API answers its unknown addresses with a problem
+			// document, through the server's error handler.
+			return echo.ErrNotFound
+		}
+		return notFound(c)
+	})
+}
+
+// apiPrefix is where the JSON API lives; its addresses are not pages.
+const apiPrefix = "/api/"
