@@ -1,0 +1,136 @@
+package httpapi
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/membership"
+)
+
+// uploadBodyLimit leaves room around the largest document for the
+// multipart envelope and the kind field; the document's own size is
+// checked exactly by the service.
+const uploadBodyLimit = membership.MaxDocumentBytes + 256<<10
+
+func (s *Server) registerDocumentRoutes(tag string) {
+	s.Handle(Operation{
+		Method: http.MethodPost, Path: "/membership-applications/:id/documents", Tag: tag, Auth: true,
+		Summary:     "Attach a document (multipart: file, kind); PDF, PNG, JPEG or DOCX by content, at most 10 MB",
+		RequestType: "multipart/form-data", BodyLimit: uploadBodyLimit,
+		Response: SchemaOf[membership.Document]("ApplicationDocument"), Status: http.StatusCreated,
+		Handler: s.addDocument,
+	})
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/membership-applications/:id/documents/:doc_id", Tag: tag, Auth: true,
+		Summary:      "Download a document, as an attachment",
+		ResponseType: "application/octet-stream", Handler: s.downloadDocument,
+	})
+	s.Handle(Operation{
+		Method: http.MethodDelete, Path: "/membership-applications/:id/documents/:doc_id", Tag: tag, Auth: true,
+		Summary: "Remove a document from a draft, or from an application awaiting information",
+		Status:  http.StatusNoContent, Problems: []int{http.StatusConflict}, Handler: s.removeDocument,
+	})
+}
+
+func (s *Server) addDocument(c echo.Context) error {
+	up, err := readUpload(c.Request())
+	if err != nil {
+		return err
+	}
+	doc, err := s.membership.AddDocument(c.Request().Context(), actor(c), c.Param("id"), up)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, doc)
+}
+
+func (s *Server) downloadDocument(c echo.Context) error {
+	doc, data, err := s.membership.OpenDocument(c.Request().Context(), actor(c), c.Param("id"), c.Param("doc_id"))
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	// Always an attachment, never shown inline: a document is the
+	// applicant's file, not a page of this site.
+	disposition := mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename})
+	if disposition == "" {
+		disposition = "attachment"
+	}
+	h.Set("Content-Disposition", disposition)
+	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(data)))
+	return c.Blob(http.StatusOK, doc.ContentType, data)
+}
+
+func (s *Server) removeDocument(c echo.Context) error {
+	if err := s.membership.RemoveDocument(c.Request().Context(), actor(c), c.Param("id"), c.Param("doc_id")); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// readUpload reads a multipart body with exactly the fields file and kind.
+// It streams the parts rather than letting the standard library spill
+// them to temporary files, and reads one byte past the document limit so
+// that the service can tell "exactly 10 MB" from "more".
+func readUpload(r *http.Request) (membership.Upload, error) {
+	var up membership.Upload
+	mt, params, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	if err != nil || mt != echo.MIMEMultipartForm || params["boundary"] == "" {
+		return up, accord.Errorf(accord.KindUnsupported, "Send the document as multipart/form-data with the fields file and kind.")
+	}
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	hasFile := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return up, uploadError(err)
+		}
+		switch part.FormName() {
+		case "kind":
+			b, err := io.ReadAll(io.LimitReader(part, 65))
+			if err != nil {
+				return up, uploadError(err)
+			}
+			up.Kind = string(b)
+		case "file":
+			if hasFile {
+				return up, badRequest("Send one file per request.")
+			}
+			hasFile = true
+			up.Filename = part.FileName()
+			if up.Data, err = io.ReadAll(io.LimitReader(part, membership.MaxDocumentBytes+1)); err != nil {
+				return up, uploadError(err)
+			}
+		default:
+			return up, &accord.Error{Kind: accord.KindBadRequest, Message: "Unknown field " + strconv.Quote(part.FormName()) + ".",
+				Fields: []accord.FieldError{accord.Field(part.FormName(), "unknown field")}}
+		}
+		part.Close()
+	}
+	var v accord.Validation
+	v.Check(hasFile, "file", "required")
+	v.Check(strings.TrimSpace(up.Kind) != "", "kind", "required")
+	return up, v.Err()
+}
+
+// uploadError is a 413 when the body passed its limit, else a 400.
+func uploadError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return tooLarge(mbe.Limit)
+	}
+	return &accord.Error{Kind: accord.KindBadRequest, Message: "The multipart body could not be read.", Err: err}
+}

@@ -1,0 +1,99 @@
+package membership
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/workflow"
+)
+
+// ReconfirmWindow is how long before its anniversary a member may
+// reconfirm its declarations for the coming year.
+const ReconfirmWindow = 60 * 24 * time.Hour
+
+// membershipMachine is MembershipMachine's table with its rules attached.
+func (s *Service) membershipMachine() *workflow.Machine {
+	return withRules(MembershipMachine(), map[string]rule{
+		"reconfirm": {authorize: byMember, guard: mayReconfirm, effect: s.afterReconfirm},
+		"suspend":   {effect: s.tellMember},
+		"reinstate": {effect: s.tellMember},
+		"terminate": {effect: s.tellMember},
+		"resign":    {authorize: byMember, effect: s.tellMember},
+		"lapse":     {effect: s.tellMember},
+	})
+}
+
+func membershipOf(f *workflow.Firing) *Membership { return f.Subject.Value.(*Membership) }
+
+// byMember: only the member organisation's own users.
+func byMember(_ context.Context, f *workflow.Firing) error {
+	m := membershipOf(f)
+	if f.Actor.OrganizationID == "" || f.Actor.OrganizationID != m.OrganizationID {
+		return accord.Forbidden("only the member organisation may %s", f.Request.Event)
+	}
+	return nil
+}
+
+// mayReconfirm: within ReconfirmWindow of the anniversary (or once
+// lapsed), and with every declaration of the profile still accepted —
+// reconfirming is confirming them.
+func mayReconfirm(ctx context.Context, f *workflow.Firing) error {
+	m := membershipOf(f)
+	if m.State == MembershipActive && f.Now.Before(m.RenewalDue.Add(-ReconfirmWindow)) {
+		return accord.Invalid("the membership is not yet due for reconfirmation",
+			accord.Field("renewal_due", "reconfirmation opens 60 days before this date"))
+	}
+	org, err := loadOrganization(ctx, f.Tx, m.OrganizationID)
+	if err != nil {
+		return err
+	}
+	var v accord.Validation
+	org.Declarations.check(&v, "organization.declarations.")
+	if err := v.Err(); err != nil {
+		return notReady("the declarations must all be accepted to reconfirm", err)
+	}
+	return nil
+}
+
+// afterReconfirm moves the renewal to the next anniversary after now and
+// the lapse with it.
+func (s *Service) afterReconfirm(ctx context.Context, f *workflow.Firing) error {
+	m := membershipOf(f)
+	due := m.RenewalDue.AddDate(1, 0, 0)
+	for !due.After(f.Now) {
+		due = due.AddDate(1, 0, 0)
+	}
+	m.RenewalDue, m.LapsesAt, m.ReconfirmedAt = due, due.Add(LapseGrace), &f.Now
+	err := f.Tx.Model(&Membership{}).Where("id = ?", m.ID).Updates(map[string]any{
+		"renewal_due": due, "lapses_at": m.LapsesAt, "reconfirmed_at": f.Now,
+	}).Error
+	if err != nil {
+		return fmt.Errorf("reconfirm membership %s: %w", m.ID, err)
+	}
+	return s.tellMember(ctx, f)
+}
+
+// tellMember writes the message about the firing's event to every user of
+// the member organisation, in each one's language.
+func (s *Service) tellMember(ctx context.Context, f *workflow.Firing) error {
+	m := membershipOf(f)
+	org, err := loadOrganization(ctx, f.Tx, m.OrganizationID)
+	if err != nil {
+		return err
+	}
+	rs, err := auth.OrganizationRecipients(ctx, f.Tx, m.OrganizationID)
+	if err != nil {
+		return err
+	}
+	return enqueueAll(ctx, f, rs, templateMembershipUpdate, map[string]any{
+		"event":        f.Request.Event,
+		"organization": org.Name,
+		"comment":      strings.TrimSpace(f.Request.Comment),
+		"renewal_due":  m.RenewalDue.UTC().Format("2006-01-02"),
+		"url":          s.link("/memberships/" + m.ID),
+	})
+}
