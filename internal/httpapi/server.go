@@ -10,8 +10,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -30,6 +32,13 @@ type Deps struct {
 	// tests build many servers, which the global registry would refuse.
 	Registry *prometheus.Registry
 	Now      func() time.Time
+	// Membership serves organisations, membership applications and
+	// memberships; nil leaves their routes out.
+	Membership *membership.Service
+	// Accreditation serves conferences, accreditation requests,
+	// objections, delegates, badges and check-in; nil leaves their routes
+	// out (the public conference list stays).
+	Accreditation *accreditation.Service
 }
 
 // Server is Accord's HTTP server: Echo with its middleware and routes, and
@@ -43,6 +52,10 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *httpMetrics
 	idem     *idempotency
+	// membership is the membership capability's service, if wired.
+	membership *membership.Service
+	// accreditation is the accreditation capability's service, if wired.
+	accreditation *accreditation.Service
 	// authenticate resolves the API's bearer token on every API route.
 	authenticate echo.MiddlewareFunc
 
@@ -61,6 +74,9 @@ func New(deps Deps) *Server {
 		log:      deps.Logger,
 		now:      deps.Now,
 		registry: deps.Registry,
+
+		membership:    deps.Membership,
+		accreditation: deps.Accreditation,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -97,6 +113,12 @@ func New(deps Deps) *Server {
 	s.registerAuthRoutes()
 	s.registerUserRoutes()
 	s.registerPublicRoutes()
+	if s.membership != nil {
+		s.registerMembershipRoutes()
+	}
+	if s.accreditation != nil {
+		s.registerAccreditationRoutes()
+	}
 	return s
 }
 

@@ -1,0 +1,120 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accreditation"
+)
+
+// groundsInput is an objection as a State party lodges it.
+type groundsInput struct {
+	Grounds string `json:"grounds"`
+}
+
+func (s *Server) registerAccreditationRequestRoutes() {
+	const tag = "accreditation"
+	view := SchemaOf[accreditation.RequestView]("AccreditationRequest")
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/accreditation-requests", Tag: tag, Auth: true,
+		Summary:  "Accreditation requests: an applicant's own, the circulated ones for States parties, all for the secretariat",
+		Query:    append([]Param{{Name: "state"}, {Name: "conference_id"}}, listParams...),
+		Response: SchemaOf[Page[accreditation.RequestView]]("AccreditationRequestPage"), Handler: s.listAccreditationRequests,
+	})
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/accreditation-requests/:id", Tag: tag, Auth: true,
+		Summary:  "One accreditation request, with the events the caller may fire now",
+		Response: view, Handler: s.getAccreditationRequest,
+	})
+	s.Handle(Operation{
+		Method: http.MethodPost, Path: "/accreditation-requests/:id/transitions", Tag: tag, Auth: true,
+		Summary: "Fire an event of the accreditation machine; the comment of object is its grounds, " +
+			"of conference_admit and conference_deny the decision's reference",
+		Request:  SchemaOf[accreditation.TransitionInput]("AccreditationTransition"),
+		Response: view, Handler: s.transitionAccreditationRequest,
+	})
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/accreditation-requests/:id/history", Tag: tag, Auth: true,
+		Summary:  "The request's timeline visible to the caller",
+		Response: SchemaOf[Page[accreditation.HistoryEntry]]("AccreditationHistoryPage"), Handler: s.accreditationRequestHistory,
+	})
+	s.Handle(Operation{
+		Method: http.MethodPost, Path: "/accreditation-requests/:id/objections", Tag: tag, Auth: true,
+		Summary:  "Object to a circulated request, with grounds (State party, before the deadline)",
+		Request:  SchemaOf[groundsInput]("ObjectionInput"),
+		Response: SchemaOf[accreditation.ObjectionView]("Objection"), Status: http.StatusCreated,
+		Handler: s.lodgeObjection,
+	})
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/accreditation-requests/:id/objections", Tag: tag, Auth: true,
+		Summary:  "The request's objections with their grounds and the NGO's replies",
+		Response: SchemaOf[Page[accreditation.ObjectionView]]("ObjectionPage"), Handler: s.listObjections,
+	})
+}
+
+func (s *Server) listAccreditationRequests(c echo.Context) error {
+	limit, err := queryLimit(c)
+	if err != nil {
+		return err
+	}
+	items, next, err := s.accreditation.ListRequests(c.Request().Context(), actor(c), accreditation.RequestFilter{
+		State: c.QueryParam("state"), ConferenceID: c.QueryParam("conference_id"),
+		Limit: limit, Cursor: c.QueryParam("cursor"),
+	})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newPage(items, next))
+}
+
+func (s *Server) getAccreditationRequest(c echo.Context) error {
+	view, err := s.accreditation.GetRequest(c.Request().Context(), actor(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, view)
+}
+
+func (s *Server) transitionAccreditationRequest(c echo.Context) error {
+	var in accreditation.TransitionInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if err := required(namedValue{"event", in.Event}); err != nil {
+		return err
+	}
+	view, err := s.accreditation.FireRequest(c.Request().Context(), actor(c), c.Param("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, view)
+}
+
+func (s *Server) accreditationRequestHistory(c echo.Context) error {
+	items, err := s.accreditation.RequestHistory(c.Request().Context(), actor(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newPage(items, ""))
+}
+
+func (s *Server) lodgeObjection(c echo.Context) error {
+	var in groundsInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	view, err := s.accreditation.LodgeObjection(c.Request().Context(), actor(c), c.Param("id"), in.Grounds)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, view)
+}
+
+func (s *Server) listObjections(c echo.Context) error {
+	items, err := s.accreditation.ListObjections(c.Request().Context(), actor(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newPage(items, ""))
+}
