@@ -1,0 +1,186 @@
+// Package app wires Accord together: it opens the database, builds every
+// capability's service, registers the state machines with the one workflow
+// engine, and runs the HTTP server with the deadline ticker and the outbox
+// worker beside it. cmd/accord is a thin shell over it.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/httpapi"
+	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/notify"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/webui"
+	"github.com/accord-coalition/accord/internal/workflow"
+)
+
+// App is a configured Accord with its database open.
+type App struct {
+	Config config.Config
+	Logger *slog.Logger
+	DB     *store.DB
+	Engine *workflow.Engine
+	Authz  *auth.Authorizer
+	Auth   *auth.Service
+	// Membership registered its machines, with their guards and effects,
+	// with Engine.
+	Membership *membership.Service
+	// Accreditation's machines, with its guards and effects, are
+	// registered with Engine.
+	Accreditation *accreditation.Service
+	Registry      *prometheus.Registry
+	Now           func() time.Time
+}
+
+// Open connects to the configured database and builds the services. It
+// does not migrate: callers decide (serve and migrate do; tick does not).
+func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, error) {
+	if err := cfg.EnsureSecretKey(); err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, store.Options{URL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, Logger: logger, DB: db, Now: time.Now}
+	a.Registry = prometheus.NewRegistry()
+	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	transitions := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "accord_workflow_transitions_total",
+		Help: "State transitions fired, by machine and event.",
+	}, []string{"machine", "event"})
+	a.Registry.MustRegister(transitions)
+	a.Engine = workflow.New(db,
+		workflow.WithLogger(logger),
+		workflow.WithTransitionCounter(func(machine, event string) { transitions.WithLabelValues(machine, event).Inc() }),
+	)
+	if err := notify.RegisterMetrics(a.Registry); err != nil {
+		return nil, fmt.Errorf("register outbox metrics: %w", err)
+	}
+	a.Authz = auth.NewAuthorizer(logger)
+	authCfg := auth.DefaultConfig(cfg.SecretKey)
+	authCfg.EmailVerification = cfg.EmailVerification
+	authCfg.BaseURL = cfg.BaseURL
+	a.Auth = auth.NewService(db, authCfg, a.Authz, logger)
+	a.Membership = membership.NewService(db, a.Engine, a.Authz, membership.Config{
+		BaseURL: cfg.BaseURL, Logger: logger, Now: a.Now,
+	})
+	a.Accreditation, err = accreditation.NewService(db, a.Engine, a.Authz, accreditation.Config{
+		SecretKey: cfg.SecretKey, BaseURL: cfg.BaseURL, AllowShortDeadlines: cfg.AllowShortDeadlines,
+		PassportRetention: cfg.PassportRetention, Now: a.Now,
+	}, logger)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, m := range a.Accreditation.Machines() {
+		a.Engine.Register(m)
+	}
+	// A machine whose service did not register it (with its rules) runs
+	// as its bare table, so that Tick still fires its deadlines.
+	for _, m := range Machines() {
+		if a.Engine.Machine(m.Name) == nil {
+			a.Engine.Register(m)
+		}
+	}
+	return a, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// Migrate applies pending migrations and logs how many ran.
+func (a *App) Migrate(ctx context.Context) error {
+	n, err := a.DB.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	a.Logger.Info("migrations applied", "count", n, "engine", a.DB.Dialect)
+	return nil
+}
+
+// Server builds the HTTP server with every route: the JSON API and the
+// web pages, which call the same services.
+func (a *App) Server() *httpapi.Server {
+	srv := httpapi.New(httpapi.Deps{
+		Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Registry: a.Registry, Now: a.Now,
+		Membership: a.Membership, Accreditation: a.Accreditation,
+	})
+	webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now}).Register(srv.Echo())
+	return srv
+}
+
+// Serve runs the HTTP server on ln, the deadline ticker and the outbox
+// worker until ctx is done, then shuts down gracefully.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	srv := a.Server()
+	httpServer := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,  // uploads from slow connections
+		WriteTimeout:      10 * time.Minute, // streamed exports
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn),
+	}
+	sender, err := a.sender()
+	if err != nil {
+		return err
+	}
+	worker := notify.NewWorker(a.DB, sender, notify.WithLogger(a.Logger))
+
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		if err := httpServer.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("http server: %w", err)
+		}
+		return nil
+	})
+	if a.Config.MetricsListen != "" {
+		metrics := &http.Server{Addr: a.Config.MetricsListen, Handler: srv.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		g.Go(func() error {
+			if err := metrics.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return fmt.Errorf("metrics server: %w", err)
+			}
+			return nil
+		})
+		g.Go(func() error {
+			<-ctx.Done()
+			return metrics.Close()
+		})
+	}
+	g.Go(func() error { a.RunTicks(ctx, a.Config.TickInterval); return nil })
+	g.Go(func() error { worker.Run(ctx, 5*time.Second); return nil })
+	g.Go(func() error {
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		return httpServer.Shutdown(shutdownCtx)
+	})
+	return g.Wait()
+}
+
+func (a *App) sender() (notify.Sender, error) {
+	if a.Config.SMTPURL == "" {
+		a.Logger.Info("no ACCORD_SMTP_URL: messages are logged and kept in the web inbox")
+		return nil, nil
+	}
+	s, err := notify.NewSMTPSender(a.Config.SMTPURL, a.Config.SMTPFrom)
+	if err != nil {
+		return nil, fmt.Errorf("smtp: %w", err)
+	}
+	return s, nil
+}

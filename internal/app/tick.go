@@ -1,0 +1,39 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Tick fires every due deadline transition, then purges the passport
+// numbers whose retention period has run: the work that falls due with
+// time rather than with a request. It returns how many transitions fired.
+// The server runs it every tick interval; `accord tick` runs it once.
+func (a *App) Tick(ctx context.Context) (int, error) {
+	fired, err := a.Engine.Tick(ctx)
+	if _, perr := a.Accreditation.PurgePassports(ctx); perr != nil {
+		err = errors.Join(err, perr)
+	}
+	return fired, err
+}
+
+// RunTicks ticks now and then every interval until ctx is done. Failures
+// are logged; the next tick tries again.
+func (a *App) RunTicks(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		n, err := a.Tick(ctx)
+		if err != nil && ctx.Err() == nil {
+			a.Logger.ErrorContext(ctx, "tick", "fired", n, "err", err)
+		} else if n > 0 {
+			a.Logger.InfoContext(ctx, "tick", "fired", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/demo"
+	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+)
+
+func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if _, _, err := country.Load(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		cfg := auth.DefaultConfig([]byte("0123456789abcdef0123456789abcdef"))
+		cfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
+		users := auth.NewService(db, cfg, auth.NewAuthorizer(nil), nil)
+
+		now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+		first, err := demo.Load(ctx, db, users, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := demo.Load(ctx, db, users, now.Add(time.Hour))
+		if err != nil {
+			t.Fatalf("second load: %v", err)
+		}
+
+		roles := map[accord.Role]bool{}
+		for i, acc := range second {
+			roles[acc.Role] = true
+			if acc.Password == first[i].Password {
+				t.Errorf("%s: password not renewed on the second start", acc.Email)
+			}
+			if _, err := users.Login(ctx, acc.Email, acc.Password, "127.0.0.1"); err != nil {
+				t.Errorf("%s cannot sign in with the printed password: %v", acc.Email, err)
+			}
+		}
+		for _, r := range accord.Roles {
+			if !roles[r] {
+				t.Errorf("no demo account for role %s", r)
+			}
+		}
+
+		var orgs []membership.Organization
+		if err := db.WithContext(ctx).Find(&orgs).Error; err != nil {
+			t.Fatal(err)
+		}
+		arabic := 0
+		for _, o := range orgs {
+			if want, err := country.RegionOf(ctx, db, o.Country); err != nil || want != o.Region {
+				t.Errorf("%s: region %s, seeds say %s (%v)", o.NameEN, o.Region, want, err)
+			}
+			for _, r := range o.Name {
+				if r >= 0x0600 && r <= 0x06FF {
+					arabic++
+					break
+				}
+			}
+		}
+		if len(orgs) < 8 || arabic < 3 {
+			t.Errorf("%d organisations, %d with Arabic names; want at least 8 and 3", len(orgs), arabic)
+		}
+
+		entries, _, err := membership.Directory(ctx, db, membership.DirectoryFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != 8 {
+			t.Errorf("directory lists %d active members, want 8", len(entries))
+		}
+
+		var states []string
+		if err := db.WithContext(ctx).Model(&accreditation.Request{}).Distinct("state").Pluck("state", &states).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(states) < 4 {
+			t.Errorf("accreditation requests in %d states (%v), want several", len(states), states)
+		}
+	})
+}
