@@ -196,7 +196,10 @@ func (s *Service) FireDelegate(ctx context.Context, actor accord.Actor, id strin
 		if err != nil {
 			return err
 		}
-		req := workflow.Request{Event: in.Event, Comment: in.Comment, Version: in.Version}
+		if err := in.Check(); err != nil {
+			return err
+		}
+		req := in.Request()
 		if in.Event == "replace" {
 			if err := s.authz.Check(ctx, actor, KindDelegate, "replace", &DelegateAccess{Delegate: subj.Value.(*Delegate), Request: r}); err != nil {
 				return err

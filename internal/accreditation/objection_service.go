@@ -129,11 +129,13 @@ func (s *Service) FireObjection(ctx context.Context, actor accord.Actor, id stri
 		if err != nil {
 			return err
 		}
+		if err := in.Check(); err != nil {
+			return err
+		}
 		if in.Event == "withdraw" {
 			err = s.withdraw(ctx, tx, actor, subj, in.Comment, in.Version, 0)
 		} else {
-			_, err = s.engine.Fire(ctx, tx, s.objections, actor, subj,
-				workflow.Request{Event: in.Event, Comment: in.Comment, Version: in.Version})
+			_, err = s.engine.Fire(ctx, tx, s.objections, actor, subj, in.Request())
 		}
 		if err != nil {
 			return err

@@ -114,14 +114,16 @@ func (s *Service) FireRequest(ctx context.Context, actor accord.Actor, id string
 		if err != nil {
 			return err
 		}
+		if err := in.Check(); err != nil {
+			return err
+		}
 		switch in.Event {
 		case "object":
 			_, err = s.lodge(ctx, tx, actor, subj, in.Comment, in.Version)
 		case "withdraw_objection":
 			err = s.withdrawOwnObjection(ctx, tx, actor, subj, in)
 		default:
-			_, err = s.engine.Fire(ctx, tx, s.requests, actor, subj,
-				workflow.Request{Event: in.Event, Comment: in.Comment, Version: in.Version})
+			_, err = s.engine.Fire(ctx, tx, s.requests, actor, subj, in.Request())
 		}
 		if err != nil {
 			return err

@@ -94,11 +94,7 @@ func (s *Service) link(path string) string { return s.cfg.BaseURL + path }
 
 // TransitionInput is what a caller asks of a workflow resource (api.md,
 // Transitions).
-type TransitionInput struct {
-	Event   string `json:"event"`
-	Comment string `json:"comment"`
-	Version int    `json:"version"`
-}
+type TransitionInput = workflow.TransitionInput
 
 // wrap adds context to unexpected errors and lets domain errors through
 // unchanged, so the HTTP layer still maps their kind.

@@ -13,25 +13,8 @@ import (
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// TransitionInput is the one shape of every transition request (api.md):
-// the event, the comment (required for some events), and the version the
-// client read.
-type TransitionInput struct {
-	Event   string `json:"event"`
-	Comment string `json:"comment"`
-	Version int    `json:"version"`
-}
-
-// maxCommentLen is in characters.
-const maxCommentLen = 10000
-
-func (in TransitionInput) check() error {
-	var v accord.Validation
-	v.Check(strings.TrimSpace(in.Event) != "", "event", "required")
-	v.Check(in.Version >= 1, "version", "required: the version you read")
-	v.Check(utf8.RuneCountInString(in.Comment) <= maxCommentLen, "comment", "at most 10000 characters")
-	return v.Err()
-}
+// TransitionInput is the one body of every transition request.
+type TransitionInput = workflow.TransitionInput
 
 // TransitionApplication fires an event on an application through the
 // engine: 404 if the actor may not see it, 403 if it may not fire the
@@ -51,12 +34,10 @@ func (s *Service) TransitionApplication(ctx context.Context, actor accord.Actor,
 		if err := s.authz.Check(ctx, actor, KindApplication, ActionTransition, a); err != nil {
 			return err
 		}
-		if err := in.check(); err != nil {
+		if err := in.Check(); err != nil {
 			return err
 		}
-		_, err = s.engine.Fire(ctx, tx, s.applications, actor, a.WorkflowSubject(), workflow.Request{
-			Event: strings.TrimSpace(in.Event), Comment: in.Comment, Version: in.Version,
-		})
+		_, err = s.engine.Fire(ctx, tx, s.applications, actor, a.WorkflowSubject(), in.Request())
 		return err
 	})
 	if store.IsDuplicate(err) {
@@ -109,7 +90,7 @@ func (s *Service) AddNote(ctx context.Context, actor accord.Actor, id, text stri
 		}
 		var v accord.Validation
 		v.Check(text != "", "text", "required")
-		v.Check(utf8.RuneCountInString(text) <= maxCommentLen, "text", "at most 10000 characters")
+		v.Check(utf8.RuneCountInString(text) <= workflow.MaxCommentLength, "text", "at most 10000 characters")
 		if err := v.Err(); err != nil {
 			return err
 		}

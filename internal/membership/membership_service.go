@@ -168,12 +168,10 @@ func (s *Service) TransitionMembership(ctx context.Context, actor accord.Actor, 
 		if err := s.authz.Check(ctx, actor, KindMembership, ActionTransition, v); err != nil {
 			return err
 		}
-		if err := in.check(); err != nil {
+		if err := in.Check(); err != nil {
 			return err
 		}
-		_, err = s.engine.Fire(ctx, tx, s.memberships, actor, v.WorkflowSubject(), workflow.Request{
-			Event: strings.TrimSpace(in.Event), Comment: in.Comment, Version: in.Version,
-		})
+		_, err = s.engine.Fire(ctx, tx, s.memberships, actor, v.WorkflowSubject(), in.Request())
 		return err
 	})
 	if err != nil {
