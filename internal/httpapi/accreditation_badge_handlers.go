@@ -1,9 +1,7 @@
 package httpapi
 
 import (
-	"html/template"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,10 +37,9 @@ func (s *Server) registerBadgeRoutes() {
 		Request:  SchemaOf[tokenInput]("CheckinInput"),
 		Response: SchemaOf[accreditation.Checkin]("Checkin"), Status: http.StatusCreated, Handler: s.checkIn,
 	})
-	// The address a badge's QR code holds, at the site's root: JSON for
-	// scanners that ask for it, else a minimal page until the web pages
-	// serve their own.
-	s.echo.GET("/verify/:token", s.verifyBadgeAtRoot)
+	// The address a badge's QR code holds, /verify/{token} at the site's
+	// root, belongs to the web pages: a page in the visitor's language,
+	// or this same answer as JSON for a scanner that asks for it.
 }
 
 func (s *Server) badge(c echo.Context) error {
@@ -83,32 +80,4 @@ func (s *Server) checkIn(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, ci)
-}
-
-// verifyPage is the stop-gap page at /verify/{token}.
-var verifyPage = template.Must(template.New("verify").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Badge verification — Accord</title></head>
-<body>
-{{if .Valid}}<h1>Valid badge</h1>
-<p>{{.Delegate.GivenName}} {{.Delegate.FamilyName}}, {{.Organization}}</p>
-<p>{{.ConferenceTitle}} ({{.Conference}}){{if .CheckedIn}} — checked in{{end}}</p>
-{{else}}<h1>This badge is not valid</h1>{{end}}
-</body></html>
-`))
-
-func (s *Server) verifyBadgeAtRoot(c echo.Context) error {
-	check, err := s.accreditation.VerifyBadge(c.Request().Context(), actor(c), c.Param("token"))
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderVary, echo.HeaderAccept)
-	if strings.Contains(c.Request().Header.Get(echo.HeaderAccept), echo.MIMEApplicationJSON) {
-		return c.JSON(http.StatusOK, check)
-	}
-	var b strings.Builder
-	if err := verifyPage.Execute(&b, check); err != nil {
-		return err
-	}
-	return c.HTML(http.StatusOK, b.String())
 }

@@ -1,0 +1,202 @@
+package webui_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/webui"
+	"github.com/accord-coalition/accord/internal/workflow"
+)
+
+// accSite is the web pages with the membership and accreditation services
+// on a real database. The services, the workflow engine and the pages
+// read the tests' clock, which a test moves past an objection deadline;
+// sessions keep real time, so moving it a month signs nobody out.
+type accSite struct {
+	*site
+	engine *workflow.Engine
+	svc    *accreditation.Service
+}
+
+func newAccSite(t *testing.T, db *store.DB) *accSite {
+	t.Helper()
+	ctx := context.Background()
+	if _, _, err := country.Load(ctx, db); err != nil {
+		t.Fatalf("load countries: %v", err)
+	}
+	clk := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	authz := auth.NewAuthorizer(logger)
+	acfg := auth.DefaultConfig([]byte(testSecret))
+	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+	authSvc := auth.NewService(db, acfg, authz, logger)
+	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
+	members := membership.NewService(db, engine, authz, membership.Config{BaseURL: "http://localhost:8080", Logger: logger, Now: clk.Now})
+	svc, err := accreditation.NewService(db, engine, authz, accreditation.Config{
+		SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080",
+		PassportRetention: 90 * 24 * time.Hour, Now: clk.Now,
+	}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range svc.Machines() {
+		engine.Register(m)
+	}
+	ui := webui.New(webui.Deps{
+		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
+		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: members, Accreditation: svc,
+	})
+	e := echo.New()
+	ui.Register(e)
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	return &accSite{site: &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}, engine: engine, svc: svc}
+}
+
+// person creates a user of role (a State party's with its country) and
+// returns a browser signed in as it, speaking locale.
+func (s *accSite) person(role accord.Role, email, locale, countryCode string) (*auth.User, *browser) {
+	s.t.Helper()
+	u, err := s.auth.CreateUserDirect(context.Background(), auth.CreateUserInput{
+		Email: email, Name: "Person " + email, Role: role, Country: countryCode, Locale: locale,
+		Password: "a long enough password",
+	})
+	if err != nil {
+		s.t.Fatalf("create %s: %v", email, err)
+	}
+	b := s.browser(locale)
+	b.signIn(email)
+	return u, b
+}
+
+// ngo inserts an organisation, with its ECOSOC status, and returns an
+// applicant of it signed in.
+func (s *accSite) ngo(nameEN, countryCode, ecosoc, email, locale string) (membership.Organization, *browser) {
+	s.t.Helper()
+	ctx := context.Background()
+	region, err := country.RegionOf(ctx, s.db, countryCode)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	now := s.clock.Now()
+	o := membership.Organization{
+		ID: uuid.NewString(), Name: nameEN, NameEN: nameEN, Country: countryCode, Region: region,
+		City: "Capital", Areas: store.StringList{"advocacy"}, UNCACChapters: store.StringList{"II", "V"},
+		EcosocStatus: ecosoc, Website: "https://example.org", Version: 1, CreatedAt: now, UpdatedAt: now,
+	}
+	o.RefreshKeys()
+	if err := s.db.WithContext(ctx).Create(&o).Error; err != nil {
+		s.t.Fatalf("insert organisation: %v", err)
+	}
+	u, err := s.auth.CreateUserDirect(ctx, auth.CreateUserInput{
+		Email: email, Name: "Staff of " + nameEN, Role: accord.RoleApplicant, Locale: locale, Password: "a long enough password",
+	})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if err := s.db.WithContext(ctx).Table("users").Where("id = ?", u.ID).Update("organization_id", o.ID).Error; err != nil {
+		s.t.Fatal(err)
+	}
+	b := s.browser(locale)
+	b.signIn(email)
+	return o, b
+}
+
+// conferenceForm is the conference form filled for a conference opening
+// in startsIn days, its requests open now.
+func conferenceForm(code string, now time.Time, startsIn, maxDelegates int) url.Values {
+	day := func(d int) string { return now.AddDate(0, 0, d).Format("2006-01-02") }
+	at := func(d time.Duration) string { return now.Add(d).UTC().Format("2006-01-02T15:04") }
+	return url.Values{
+		"conf_code": {code}, "conf_title": {"Conference " + code}, "conf_title_fr": {"Conférence " + code},
+		"conf_title_ar": {"مؤتمر " + code}, "conf_venue": {"Vienna International Centre"},
+		"conf_starts_on": {day(startsIn)}, "conf_ends_on": {day(startsIn + 4)},
+		"conf_accreditation_opens_at":  {at(-24 * time.Hour)},
+		"conf_accreditation_closes_at": {at(time.Duration(startsIn/2) * 24 * time.Hour)},
+		"conf_nomination_cutoff_at":    {at(time.Duration(startsIn-10) * 24 * time.Hour)},
+		"conf_max_delegates":           {strconv.Itoa(maxDelegates)}, "conf_objection_period_days": {"30"},
+		"conf_name_objecting_states": {"on"},
+	}
+}
+
+// requestAndSubmit starts the NGO's request to the conference through
+// its form, submits it from its page, and returns its id.
+func (b *browser) requestAndSubmit(t *testing.T, code, ecosoc string) string {
+	t.Helper()
+	r := b.submit("/conferences/"+code+"/accreditation-requests/new", "/conferences/"+code+"/accreditation-requests",
+		url.Values{"req_ecosoc_status": {ecosoc}, "req_motivation": {"We monitor the Convention's implementation."}})
+	r.wantRedirect(t, "/accreditation-requests/")
+	id := requestIDRE.FindStringSubmatch(r.Header.Get("Location"))[1]
+	page := b.get("/accreditation-requests/" + id)
+	page.wantStatus(t, http.StatusOK)
+	b.fire(t, "/accreditation-requests/"+id, id, "submit", "", "").wantRedirect(t, "/accreditation-requests/"+id+"?notice=acc_submitted")
+	return id
+}
+
+var requestIDRE = regexp.MustCompile(`/accreditation-requests/([0-9a-f-]{36})`)
+
+// fire sends the form of event on the request id from the page at
+// pagePath, at the version that page shows, as a browser does.
+func (b *browser) fire(t *testing.T, pagePath, id, event, comment, back string) response {
+	t.Helper()
+	page := b.get(pagePath)
+	form := url.Values{"event": {event}, "comment": {comment}}
+	if back != "" {
+		form.Set("back", back)
+	}
+	form.Set("version", versionIn(t, page, "/accreditation-requests/"+id+"/transitions", event))
+	return b.submit(pagePath, "/accreditation-requests/"+id+"/transitions", form)
+}
+
+// versionIn is the version the page's form posting to action (for event,
+// when the form names one) was drawn at.
+func versionIn(t *testing.T, page response, action, event string) string {
+	t.Helper()
+	named := ""
+	if event != "" && event != "conference_admit" && event != "conference_deny" {
+		named = `<input type="hidden" name="event" value="` + regexp.QuoteMeta(event) + `">\s*`
+	}
+	re := regexp.MustCompile(`action="` + regexp.QuoteMeta(action) + `"[^>]*>\s*<input type="hidden" name="csrf_token" value="[^"]+">\s*` +
+		named + `<input type="hidden" name="version" value="(\d+)">`)
+	m := re.FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("%s has no form to %s %s\n%s", page.Request.URL.Path, action, event, excerpt(page.body))
+	}
+	return m[1]
+}
+
+// requestState reads a request's state from the database.
+func (s *accSite) requestState(id string) string {
+	s.t.Helper()
+	var st string
+	if err := s.db.WithContext(context.Background()).Table("accreditation_requests").Select("state").Where("id = ?", id).Scan(&st).Error; err != nil {
+		s.t.Fatal(err)
+	}
+	return st
+}
+
+// tick fires the due deadline transitions, as the server's ticker does.
+func (s *accSite) tick() {
+	s.t.Helper()
+	if _, err := s.engine.Tick(context.Background()); err != nil {
+		s.t.Fatalf("tick: %v", err)
+	}
+}

@@ -1,0 +1,160 @@
+package webui
+
+import (
+	"context"
+	"net/http"
+	"slices"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
+)
+
+type requestData struct {
+	R             accreditation.RequestView
+	Conf          *accreditation.Conference
+	ConfTitle     string
+	Org           orgView
+	StateLabel    string
+	StateHelp     string
+	EcosocClaimed string
+	Events        []eventForm
+	Decision      *decisionForm
+	Objections    int
+	Owner         bool
+	SeesDelegates bool
+	Delegates     []delegateRow
+	Live, Max     int
+	// Nominating says whether the organisation may nominate now; Full,
+	// that it may not because every place is taken.
+	Nominating, Full bool
+	Nomination       *nominationChoices
+	History          []historyRow
+}
+
+// nominableStates are the request states in which the page offers the
+// nomination form: from submission on, until an outcome shuts the
+// organisation out. The service decides; this only spares a form that
+// could not succeed.
+var nominableStates = []string{accreditation.RequestSubmitted, accreditation.RequestChangesRequested,
+	accreditation.RequestScreened, accreditation.RequestCirculated, accreditation.RequestObjected,
+	accreditation.RequestReferred, accreditation.RequestAccredited}
+
+// liveDelegate are the delegate states that hold one of the
+// organisation's places.
+var liveDelegate = []string{accreditation.DelegateNominated, accreditation.DelegateConfirmed,
+	accreditation.DelegateBadgeIssued, accreditation.DelegateCheckedIn}
+
+// requestPage is an accreditation request as the reader sees it: the NGO
+// its request, the events it may fire, its delegates and badges; the
+// secretariat the same with its own events; a State party what it was
+// consulted on.
+func (ui *UI) requestPage(c echo.Context) error {
+	return ui.renderRequest(c, http.StatusOK, ui.newPage(c, "request.title"), c.Param("id"))
+}
+
+func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) error {
+	ctx, actor := c.Request().Context(), actorOf(c)
+	r, err := ui.accreditation.GetRequest(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	conf, err := accreditation.GetConference(ctx, ui.db, r.ConferenceID)
+	if err != nil {
+		return err
+	}
+	names, err := ui.placeNames(ctx, p.Locale)
+	if err != nil {
+		return err
+	}
+	d := requestData{
+		R: *r, Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
+		StateLabel:    p.T("accreditation.state_" + r.State),
+		StateHelp:     p.T("accreditation.help_" + r.State),
+		EcosocClaimed: p.T("accreditation.ecosoc_" + ecosocOrNone(r.EcosocStatus)),
+		Owner:         actor.Is(accord.RoleApplicant) && actor.OrganizationID == r.OrganizationID,
+		SeesDelegates: actor.Is(accord.RoleApplicant, accord.RoleSecretariat),
+		Max:           conf.MaxDelegates,
+	}
+	if d.Org, err = ui.requestOrganization(ctx, actor, r, names, p); err != nil {
+		return err
+	}
+	d.Events, d.Decision = requestForms(r, "request")
+	objections, err := ui.accreditation.ListObjections(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	d.Objections = len(objections)
+	if d.SeesDelegates {
+		if err := ui.fillDelegates(ctx, actor, p, &d); err != nil {
+			return err
+		}
+	}
+	history, err := ui.accreditation.RequestHistory(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	d.History = historyRows(p, history)
+	p.Title = p.T("request.heading", "conference", conf.Code)
+	p.Data = d
+	return ui.render(c, status, "accreditation_request", p)
+}
+
+// requestOrganization is the organisation behind a request as the reader
+// may see it: its profile for the secretariat and the NGO, what the
+// circulated list shows for a State party.
+func (ui *UI) requestOrganization(ctx context.Context, actor accord.Actor, r *accreditation.RequestView, names placeNames, p *Page) (orgView, error) {
+	if actor.Is(accord.RoleStateParty) {
+		list, err := ui.accreditation.CirculatedList(ctx, actor, r.ConferenceID)
+		if err != nil {
+			return orgView{}, err
+		}
+		for _, item := range list {
+			if item.ID == r.ID {
+				return listedView(item.Organization, names, p), nil
+			}
+		}
+		return orgView{ID: r.OrganizationID}, nil
+	}
+	orgs, err := ui.organizations(ctx, actor, []string{r.OrganizationID}, names, p)
+	if err != nil {
+		return orgView{}, err
+	}
+	if o, ok := orgs[r.OrganizationID]; ok {
+		return o, nil
+	}
+	return orgView{ID: r.OrganizationID}, nil
+}
+
+// fillDelegates adds the request's delegates, their badges and, for the
+// NGO while it may nominate, the nomination form.
+func (ui *UI) fillDelegates(ctx context.Context, actor accord.Actor, p *Page, d *requestData) error {
+	delegates, err := ui.accreditation.ListDelegates(ctx, actor, d.R.ID)
+	if err != nil {
+		return err
+	}
+	names, err := ui.placeNames(ctx, p.Locale)
+	if err != nil {
+		return err
+	}
+	for i := range delegates {
+		row, err := ui.delegateRow(ctx, actor, p, &delegates[i], names, d.Owner)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(liveDelegate, row.State) {
+			d.Live++
+		}
+		d.Delegates = append(d.Delegates, row)
+	}
+	open := d.Owner && slices.Contains(nominableStates, d.R.State) && ui.now().Before(d.Conf.NominationCutoffAt)
+	d.Full = open && d.Live >= d.Max
+	d.Nominating = open && !d.Full
+	if d.Nominating {
+		if d.Nomination, err = ui.nominationChoices(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
