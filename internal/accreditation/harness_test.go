@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/httpapi"
@@ -34,33 +34,13 @@ const testSecret = "a-test-secret-key-that-is-long-enough-0123456789"
 type env struct {
 	t      *testing.T
 	db     *store.DB
-	clock  *clock
+	clock  *clock.Manual
 	engine *workflow.Engine
 	svc    *accreditation.Service
 	auth   *auth.Service
 	root   string // the server's root, for /verify/{token}
 	url    string // the API's root
 	seq    int
-}
-
-// clock is the engine's and the service's time; tests move it instead of
-// sleeping. Access tokens keep real time, so moving it a month does not
-// sign everyone out.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 type envOption func(*accreditation.Config)
@@ -75,7 +55,7 @@ func newEnv(t *testing.T, db *store.DB, opts ...envOption) *env {
 		t.Fatalf("load countries: %v", err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	clk := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	clk := clock.NewManual(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	authz := auth.NewAuthorizer(logger)
 	acfg := auth.DefaultConfig([]byte(testSecret))
 	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}

@@ -10,12 +10,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/httpapi"
@@ -31,32 +31,12 @@ const testSecret = "a-test-secret-key-that-is-long-enough-0123456789"
 type env struct {
 	t      *testing.T
 	db     *store.DB
-	clock  *clock
+	clock  *clock.Manual
 	engine *workflow.Engine
 	svc    *membership.Service
 	auth   *auth.Service
 	url    string
 	seq    int
-}
-
-// clock is the engine's and the service's time; tests move it instead of
-// sleeping. Access tokens keep real time, so moving it a month does not
-// sign everyone out.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 func newEnv(t *testing.T, db *store.DB) *env {
@@ -66,7 +46,7 @@ func newEnv(t *testing.T, db *store.DB) *env {
 		t.Fatalf("load countries: %v", err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	clk := &clock{now: time.Now().UTC().Truncate(time.Microsecond)}
+	clk := clock.NewManual(time.Now().UTC().Truncate(time.Microsecond))
 	authz := auth.NewAuthorizer(logger)
 	acfg := auth.DefaultConfig([]byte(testSecret))
 	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
