@@ -60,6 +60,9 @@ done
 ready || { tail -n 50 "$tmp/server.log" >&2; fail "the server was not ready at $base/readyz within 60 seconds"; }
 
 export ACCORD_E2E_BASE_URL="$base"
+# The demo accounts' passwords are printed at start, new each time; tests
+# that act as staff read them from here.
+export ACCORD_E2E_SERVER_LOG="$tmp/server.log"
 status=0
 # The files are named one by one: Node 20 and Node 22+ read a directory
 # argument differently (a path, or a glob pattern).

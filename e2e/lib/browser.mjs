@@ -15,8 +15,10 @@ export const baseURL = (() => {
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /**
- * The public pages, each checked in every language. The last is an
- * address nobody serves, to check the 404 page as carefully as the rest.
+ * The public pages, each checked in every language. CoSP11 is the demo
+ * data's conference; a badge token nobody issued shows the verification
+ * page's refusal. The last is an address nobody serves, to check the 404
+ * page as carefully as the rest.
  */
 export const publicPages = [
   { name: 'home', path: '/' },
@@ -24,6 +26,9 @@ export const publicPages = [
   { name: 'register', path: '/register' },
   { name: 'directory', path: '/directory' },
   { name: 'conferences', path: '/conferences' },
+  { name: 'conference', path: '/conferences/CoSP11' },
+  { name: 'transparency', path: '/conferences/CoSP11/transparency' },
+  { name: 'verify', path: '/verify/not-a-badge' },
   { name: 'not-found', path: '/no-such-page', status: 404 },
 ];
 
