@@ -93,8 +93,13 @@ func cmdMigrate(ctx context.Context, getenv func(string) string, stdout, stderr 
 
 func cmdSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("seed", stderr)
+	syntheticN := fs.Int("synthetic", 0, "also create N synthetic organisations accredited to --conference (benchmarks, drills)")
+	conference := fs.String("conference", "", "the conference code for --synthetic; created if missing")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
+	}
+	if *syntheticN < 0 || (*syntheticN == 0 && *conference != "") {
+		return usageError{"usage: accord seed [--synthetic N --conference CODE], N positive"}
 	}
 	a, err := open(ctx, getenv, stderr)
 	if err != nil {
@@ -109,6 +114,9 @@ func cmdSeed(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	fmt.Fprintf(stdout, "reference data loaded: %d regions, %d countries\n", regions, countries)
+	if *syntheticN > 0 {
+		return seedSynthetic(ctx, a, *syntheticN, *conference, stdout)
+	}
 	return nil
 }
 

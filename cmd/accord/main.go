@@ -1,5 +1,5 @@
 // Command accord runs the Accord service and its operator tasks: serve,
-// migrate, seed, user create, tick, workflows and audit verify.
+// migrate, seed, user create, tick, workflows, export and audit verify.
 package main
 
 import (
@@ -18,10 +18,16 @@ const usage = `accord — membership and accreditation for civil-society coaliti
 Usage:
   accord serve [--demo]          run the HTTP server (migrates first)
   accord migrate                 apply pending database migrations
-  accord seed                    load regions and countries (idempotent)
+  accord seed [--synthetic N --conference CODE]
+                                 load regions and countries (idempotent); with --synthetic,
+                                 also N made-up organisations accredited to CODE, 3 delegates each
   accord user create --email E --name N --role R --password P [--region CODE]… [--country CC]
   accord tick                    fire due deadline transitions once
   accord workflows               print every state machine as a Mermaid diagram
+  accord export --conference CODE --list accredited|participants|circulation|badges
+         [--format csv|xlsx|pdf] [--lang ar|en|fr|es] [--state S] [--region R] [--country CC] [-o FILE]
+  accord export --members [--format csv|xlsx] [--lang …] [--state S] [--region R] [--country CC] [-o FILE]
+                                 export a list as the secretariat, audited
   accord audit verify            recompute the audit hash chain
 
 Configuration comes from ACCORD_* environment variables (see README.md).
@@ -70,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdTick(ctx, getenv, stdout, stderr)
 	case "workflows":
 		return cmdWorkflows(stdout)
+	case "export":
+		return cmdExport(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		if len(rest) == 0 || rest[0] != "verify" {
 			return usageError{"usage: accord audit verify"}

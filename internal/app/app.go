@@ -23,6 +23,7 @@ import (
 	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
+	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/webui"
 	"github.com/accord-coalition/accord/internal/workflow"
@@ -42,8 +43,11 @@ type App struct {
 	// Accreditation's machines, with its guards and effects, are
 	// registered with Engine.
 	Accreditation *accreditation.Service
-	Registry      *prometheus.Registry
-	Now           func() time.Time
+	// Report exports lists, writes visa letters and computes the
+	// secretariat's dashboard.
+	Report   *report.Service
+	Registry *prometheus.Registry
+	Now      func() time.Time
 }
 
 // Open connects to the configured database and builds the services. It
@@ -87,6 +91,13 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 		db.Close()
 		return nil, err
 	}
+	a.Report, err = report.NewService(db, a.Authz, a.Accreditation, report.Config{
+		SecretKey: cfg.SecretKey, LetterRetention: cfg.PassportRetention, Now: a.Now,
+	}, logger)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	for _, m := range a.Accreditation.Machines() {
 		a.Engine.Register(m)
 	}
@@ -120,7 +131,10 @@ func (a *App) Server() *httpapi.Server {
 		Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Registry: a.Registry, Now: a.Now,
 		Membership: a.Membership, Accreditation: a.Accreditation,
 	})
-	webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now}).Register(srv.Echo())
+	srv.RegisterReportRoutes(a.Report)
+	ui := webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now, Membership: a.Membership, Accreditation: a.Accreditation})
+	ui.Register(srv.Echo())
+	ui.RegisterReports(srv.Echo(), a.Report)
 	return srv
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
+	"github.com/accord-coalition/accord/internal/report"
 )
 
 // Models lists every GORM model of every capability. The schema test
@@ -21,6 +22,7 @@ func Models() []any {
 		notify.Models(),
 		membership.Models(),
 		accreditation.Models(),
+		report.Models(),
 	} {
 		all = append(all, models...)
 	}

@@ -7,12 +7,15 @@ import (
 )
 
 // Tick fires every due deadline transition, then purges the passport
-// numbers whose retention period has run: the work that falls due with
-// time rather than with a request. It returns how many transitions fired.
+// numbers and visa letters whose retention period has run: the work that
+// falls due with time rather than with a request. It returns how many transitions fired.
 // The server runs it every tick interval; `accord tick` runs it once.
 func (a *App) Tick(ctx context.Context) (int, error) {
 	fired, err := a.Engine.Tick(ctx)
 	if _, perr := a.Accreditation.PurgePassports(ctx); perr != nil {
+		err = errors.Join(err, perr)
+	}
+	if _, perr := a.Report.PurgeVisaLetters(ctx); perr != nil {
 		err = errors.Join(err, perr)
 	}
 	return fired, err

@@ -22,33 +22,47 @@ func (d *Document) Image(pngData []byte, width, height float64) error {
 	if width <= 0 || height <= 0 || width > contentWidth() || height > bottom()-margin {
 		return fmt.Errorf("pdf image: %gx%g points does not fit a page", width, height)
 	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(pngData))
+	img, err := decodePNG(pngData)
 	if err != nil {
-		return fmt.Errorf("pdf image: %w", err)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
-		return fmt.Errorf("pdf image: %dx%d pixels is too large", cfg.Width, cfg.Height)
-	}
-	img, err := png.Decode(bytes.NewReader(pngData))
-	if err != nil {
-		return fmt.Errorf("pdf image: %w", err)
+		return err
 	}
 	d.ensureRoom(height)
 	if d.error() != nil {
 		return d.error()
 	}
-	obj := d.writeImage(img)
-	d.images++
-	name := "Im" + strconv.Itoa(d.images)
-	d.page.images[name] = obj
 	x := margin
 	if d.rtl {
 		x = pageWidth - margin - width
 	}
-	fmt.Fprintf(&d.page.content, "q %s 0 0 %s %s %s cm /%s Do Q\n",
-		pdfNum(width), pdfNum(height), pdfNum(x), pdfNum(pageHeight-d.y-height), name)
+	d.drawImage(img, Box{X: x, Y: d.y, Width: width, Height: height})
 	d.y += height + 0.6*bodySize
 	return d.error()
+}
+
+// decodePNG decodes a PNG, refusing one too large to draw.
+func decodePNG(pngData []byte) (image.Image, error) {
+	cfg, err := png.DecodeConfig(bytes.NewReader(pngData))
+	if err != nil {
+		return nil, fmt.Errorf("pdf image: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
+		return nil, fmt.Errorf("pdf image: %dx%d pixels is too large", cfg.Width, cfg.Height)
+	}
+	img, err := png.Decode(bytes.NewReader(pngData))
+	if err != nil {
+		return nil, fmt.Errorf("pdf image: %w", err)
+	}
+	return img, nil
+}
+
+// drawImage writes img and draws it filling box on the current page.
+func (d *Document) drawImage(img image.Image, box Box) {
+	obj := d.writeImage(img)
+	d.images++
+	name := "Im" + strconv.Itoa(d.images)
+	d.page.images[name] = obj
+	fmt.Fprintf(&d.page.content, "q %s 0 0 %s %s %s cm /%s Do Q\n",
+		pdfNum(box.Width), pdfNum(box.Height), pdfNum(box.X), pdfNum(pageHeight-box.Y-box.Height), name)
 }
 
 // writeImage writes img as an image XObject: grey when every pixel is

@@ -49,7 +49,10 @@ func WriteXLSX(ctx context.Context, w io.Writer, locale string, sheets []SheetRo
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is active already, as in every new workbook. Setting
+	// it again (SetActiveSheet) would make excelize parse every streamed
+	// worksheet back into memory, undoing the stream writer: hundreds of
+	// megabytes for a long list.
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("xlsx write: %w", err)
 	}

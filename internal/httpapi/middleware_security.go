@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"strings"
+
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -28,10 +30,28 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // compress gzips responses for clients that accept it, except /metrics,
-// whose handler compresses by itself.
+// whose handler compresses by itself, and files that are compressed
+// already (XLSX is a zip archive; PDF streams and PNG are deflated):
+// gzipping them again costs time and saves nothing. A streamed export
+// (CSV) passes through gzip as it comes, since the writer's flushes flush
+// the compressor too.
 func compress() echo.MiddlewareFunc {
 	return middleware.GzipWithConfig(middleware.GzipConfig{
-		Skipper:   func(c echo.Context) bool { return c.Request().URL.Path == "/metrics" },
+		Skipper: func(c echo.Context) bool {
+			p := c.Request().URL.Path
+			return p == "/metrics" || compressedAlready(p) || compressedAlready(c.QueryParam("file"))
+		},
 		MinLength: 256,
 	})
+}
+
+// compressedAlready reports whether a file's name says its format is
+// compressed by itself.
+func compressedAlready(name string) bool {
+	for _, ext := range []string{".xlsx", ".pdf", ".png"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
@@ -42,7 +43,7 @@ func newAccSite(t *testing.T, db *store.DB) *accSite {
 	if _, _, err := country.Load(ctx, db); err != nil {
 		t.Fatalf("load countries: %v", err)
 	}
-	clk := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	clk := clock.NewManual(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	authz := auth.NewAuthorizer(logger)
 	acfg := auth.DefaultConfig([]byte(testSecret))

@@ -5,12 +5,28 @@
 // registration, the inbox, the account page, the links sent by mail, and
 // error pages in the reader's language.
 //
+// With the membership service wired in, it also serves the membership
+// pages: the applicant's organisation profile and guided application
+// (motivation, documents, review and submit, the timeline, answering a
+// request for information, appealing, withdrawing), the review queue and
+// review page of coordinators and the secretariat, and memberships.
+//
+// With the accreditation service wired in, it serves the pages of rule 17:
+// each conference's page and public transparency report, badge
+// verification at /verify/{token} (JSON too, for a scanner that asks);
+// the NGO's requests, delegates, badges and replies to objections; the
+// secretariat's conferences, screening desk, circulation, referrals with
+// the Conference's decisions, and the door's check-in; the State party's
+// circulated lists with the objection form.
+//
 // A page is a handler, a template in web/templates and its keys in the
 // catalogs of web/i18n. Handlers parse the request, call one service and
 // render. Sessions live in HttpOnly, SameSite=Lax cookies holding auth's
 // access and refresh tokens; an expired access token is refreshed
 // silently. Every unsafe request carries a CSRF token derived from a
-// per-browser cookie and the server secret. No page needs JavaScript.
+// per-browser cookie and the server secret. No page needs JavaScript:
+// the one script, checkin.js, adds a camera to the door's form where the
+// browser can read QR codes, and the form works without it.
 //
 // To add a page:
 //

@@ -86,7 +86,7 @@ func (f *Form) field(name, typ, autocomplete string) Field {
 	// An address reads left to right even on an Arabic page; a name takes
 	// the direction of its own script.
 	switch typ {
-	case "email":
+	case "email", "url", "tel":
 		fd.Dir = "ltr"
 	case "text":
 		fd.Dir = "auto"

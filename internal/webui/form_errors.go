@@ -25,6 +25,27 @@ var fieldMessageKeys = map[string]string{
 	"must be one of ar, en, fr, es":                        "err.locale_invalid",
 	"the verification link has expired; ask for a new one": "err.link_expired",
 	"the invitation link has expired; ask for a new one":   "err.link_expired",
+	// membership: organisations, applications, documents, memberships.
+	"required":                                                "err.required",
+	"at most 300 characters":                                  "err.max_300",
+	"at most 10000 characters":                                "err.max_10000",
+	"an ISO 3166-1 alpha-2 code such as EG":                   "err.country_invalid",
+	"a year from 1800 to this year":                           "err.year_founded",
+	"a year from 1946 to this year":                           "err.ecosoc_year",
+	"an address starting with https://":                       "err.website_invalid",
+	"not an email address":                                    "err.email_invalid",
+	"at most 20 areas":                                        "err.areas_too_many",
+	"each area at most 100 characters":                        "err.area_too_long",
+	"chapters are II, III, IV, V and VI":                      "err.choose_offered",
+	"one of none, special, general, roster":                   "err.choose_offered",
+	"one of statutes, registration, report, financial, other": "err.choose_offered",
+	"the file is empty":                                       "err.file_empty",
+	"at most 30 documents; remove one first":                  "err.too_many_documents",
+	"appeals were accepted until this instant":                "err.appeal_deadline_passed",
+	"withdraw the other application first":                    "err.other_open_application",
+	"the organisation has another open application":           "err.other_open_application",
+	"reconfirmation opens 60 days before this date":           "err.reconfirm_not_yet",
+	"must be accepted":                                        "err.must_accept",
 }
 
 // minPassword is auth's rule, repeated in the message that explains it.

@@ -48,19 +48,16 @@ func (ui *UI) saveOrganization(c echo.Context) error {
 	}
 	p := ui.newPage(c, "org.title")
 	f := readOrgForm(c, p)
-	var (
-		org *membership.OrganizationView
-		err error
-	)
+	var err error
 	if p.Form.HasErrors() {
 		return ui.renderOrgForm(c, p, actor)
 	}
 	created := actor.OrganizationID == ""
 	if created {
-		org, err = ui.members.CreateOrganization(ctx, actor, f.input())
+		_, err = ui.members.CreateOrganization(ctx, actor, f.input())
 	} else {
 		version, _ := strconv.Atoi(c.FormValue("version"))
-		org, err = ui.members.UpdateOrganization(ctx, actor, actor.OrganizationID, f.patch(version))
+		_, err = ui.members.UpdateOrganization(ctx, actor, actor.OrganizationID, f.patch(version))
 	}
 	switch {
 	case err == nil:
@@ -72,7 +69,8 @@ func (ui *UI) saveOrganization(c echo.Context) error {
 		// Someone else saved the profile meanwhile: show theirs, and say so,
 		// rather than overwrite it with this older form.
 		p = ui.newPage(c, "org.title")
-		if org, err = ui.members.GetOrganization(ctx, actor, actor.OrganizationID); err != nil {
+		org, err := ui.members.GetOrganization(ctx, actor, actor.OrganizationID)
+		if err != nil {
 			return err
 		}
 		fillOrgForm(p, &org.Organization)

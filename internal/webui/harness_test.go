@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
@@ -29,31 +29,12 @@ import (
 
 const testSecret = "0123456789abcdef0123456789abcdef-web"
 
-// clock is the tests' time: the auth service and the pages read it, and
-// a test moves it forward instead of sleeping.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // site is the web pages served over real HTTP on a real database.
 type site struct {
 	t     *testing.T
 	db    *store.DB
 	auth  *auth.Service
-	clock *clock
+	clock *clock.Manual
 	url   string
 }
 
@@ -63,7 +44,7 @@ func newSite(t *testing.T, db *store.DB) *site {
 	if _, _, err := country.Load(ctx, db); err != nil {
 		t.Fatalf("load countries: %v", err)
 	}
-	clk := &clock{now: time.Now().UTC().Truncate(time.Second)}
+	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	acfg := auth.DefaultConfig([]byte(testSecret))
 	// Cheap hashing: these tests are about pages, not password cost.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
@@ -44,7 +45,7 @@ func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	if _, _, err := country.Load(ctx, db); err != nil {
 		t.Fatalf("load countries: %v", err)
 	}
-	clk := &clock{now: time.Now().UTC().Truncate(time.Second)}
+	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	authz := auth.NewAuthorizer(logger)
 	acfg := auth.DefaultConfig([]byte(testSecret))

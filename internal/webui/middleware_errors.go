@@ -94,7 +94,7 @@ type errorData struct {
 // share a general message.
 func errorTitleKey(status int) string {
 	switch status {
-	case 400, 403, 404, 409, 429:
+	case 400, 403, 404, 409, 413, 429:
 		return fmt.Sprintf("error.%d_title", status)
 	case 500:
 		return "error.500_title"
@@ -104,7 +104,7 @@ func errorTitleKey(status int) string {
 
 func errorTextKey(status int) string {
 	switch status {
-	case 400, 403, 404, 409, 429, 500:
+	case 400, 403, 404, 409, 413, 429, 500:
 		return fmt.Sprintf("error.%d_text", status)
 	}
 	return "error.other_text"

@@ -98,6 +98,11 @@ func (p *Page) Date(t any) string {
 			return ""
 		}
 		return i18n.FormatDate(p.Locale, d.UTC())
+	case *time.Time:
+		if d == nil {
+			return ""
+		}
+		return p.Date(*d)
 	}
 	return fmt.Sprint(t)
 }
@@ -163,4 +168,34 @@ var notices = map[string]string{
 	"signed_out_everywhere": "notice.signed_out_everywhere",
 	"invitation_accepted":   "notice.invitation_accepted",
 	"sign_in_required":      "notice.sign_in_required",
+	// The membership pages'.
+	"organization_created": "notice.organization_created",
+	"organization_saved":   "notice.organization_saved",
+	"organization_first":   "notice.organization_first",
+	"application_started":  "notice.application_started",
+	"motivation_saved":     "notice.motivation_saved",
+	"document_added":       "notice.document_added",
+	"document_removed":     "notice.document_removed",
+	"note_added":           "notice.note_added",
+	"event_done":           "notice.event_done",
+	"event_submit":         "notice.event_submit",
+	"event_respond":        "notice.event_respond",
+	"event_appeal":         "notice.event_appeal",
+	"event_withdraw":       "notice.event_withdraw",
+	"event_claim":          "notice.event_claim",
+	"event_reconfirm":      "notice.event_reconfirm",
+	"event_resign":         "notice.event_resign",
+	// The accreditation pages'.
+	"acc_conference_saved":    "notice.acc_conference_saved",
+	"acc_request_created":     "notice.acc_request_created",
+	"acc_submitted":           "notice.acc_submitted",
+	"acc_withdrawn":           "notice.acc_withdrawn",
+	"acc_recorded":            "notice.acc_recorded",
+	"acc_circulated":          "notice.acc_circulated",
+	"acc_objection_lodged":    "notice.acc_objection_lodged",
+	"acc_objection_withdrawn": "notice.acc_objection_withdrawn",
+	"acc_reply_sent":          "notice.acc_reply_sent",
+	"acc_delegate_nominated":  "notice.acc_delegate_nominated",
+	"acc_delegate_replaced":   "notice.acc_delegate_replaced",
+	"acc_delegate_updated":    "notice.acc_delegate_updated",
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/i18n"
 	"github.com/accord-coalition/accord/internal/notify"
 )
@@ -26,6 +27,17 @@ func (ui *UI) navigation(c echo.Context, p *Page) []NavLink {
 	}
 	if !p.SignedIn {
 		return append(nav, link("/login", "nav.sign_in"), link("/register", "nav.register"))
+	}
+	if ui.members != nil {
+		nav = append(nav, membershipNavigation(p, path, link)...)
+	}
+	if ui.accreditation != nil {
+		for _, l := range accreditationNav(p.Role) {
+			nav = append(nav, link(l.href, l.key))
+		}
+	}
+	if ui.reports != nil && p.Role == accord.RoleSecretariat {
+		nav = append(nav, link("/dashboard", "nav.dashboard"))
 	}
 	inbox := link("/inbox", "nav.inbox")
 	// The unread count is a courtesy: if it cannot be had, the link stays.

@@ -12,9 +12,12 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/crypto/hkdf"
 
+	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/i18n"
+	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/web"
 )
@@ -26,19 +29,28 @@ type Deps struct {
 	Auth   *auth.Service
 	Logger *slog.Logger
 	Now    func() time.Time
+	// Membership serves the organisation, application, review and
+	// membership pages; nil leaves those pages out.
+	Membership *membership.Service
+	// Accreditation serves the conference accreditation pages, badge
+	// verification and the transparency report; nil leaves them out.
+	Accreditation *accreditation.Service
 }
 
 // UI is the web pages: their templates, catalogs and assets, loaded once.
 type UI struct {
-	cfg     config.Config
-	db      *store.DB
-	auth    *auth.Service
-	log     *slog.Logger
-	now     func() time.Time
-	cat     *i18n.Catalog
-	pages   map[string]*template.Template
-	assets  *assets
-	csrfKey []byte
+	cfg           config.Config
+	db            *store.DB
+	auth          *auth.Service
+	members       *membership.Service
+	accreditation *accreditation.Service
+	reports       *report.Service // the dashboard and exports; set by RegisterReports
+	log           *slog.Logger
+	now           func() time.Time
+	cat           *i18n.Catalog
+	pages         map[string]*template.Template
+	assets        *assets
+	csrfKey       []byte
 	// refreshes lets concurrent requests share one session refresh.
 	refreshes refreshes
 }
@@ -47,7 +59,7 @@ type UI struct {
 // they cannot be loaded or the secret key is unset: both are mistakes in
 // building or wiring the server, which must not start with them.
 func New(deps Deps) *UI {
-	ui := &UI{cfg: deps.Config, db: deps.DB, auth: deps.Auth, log: deps.Logger, now: deps.Now}
+	ui := &UI{cfg: deps.Config, db: deps.DB, auth: deps.Auth, members: deps.Membership, accreditation: deps.Accreditation, log: deps.Logger, now: deps.Now}
 	if ui.log == nil {
 		ui.log = slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	}
@@ -108,6 +120,12 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET("/account", ui.account, member...)
 	e.POST("/account/language", ui.setLanguage, member...)
 	e.POST("/account/password", ui.changePassword, member...)
+	if ui.members != nil {
+		ui.registerMembershipPages(e, member)
+	}
+	if ui.accreditation != nil {
+		ui.registerAccreditationPages(e, page, member)
+	}
 
 	// An unknown address is a 404 whatever its method: no CSRF check.
 	notFound := ui.errorPages(ui.session(ui.language(ui.issueCSRF(ui.notFound))))

@@ -1,0 +1,65 @@
+package report_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/report"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/synthetic"
+	"github.com/accord-coalition/accord/internal/workflow"
+)
+
+// BenchmarkParticipantsCSV is the export path of participants.csv without
+// HTTP: the snapshot, the audit's count and event, the cursor and the CSV
+// writer, on PostgreSQL with 3,000 participants. bench/exports.sh measures
+// the whole path, over HTTP, against COPY.
+func BenchmarkParticipantsCSV(b *testing.B) {
+	db := storetest.Postgres(b)
+	ctx := context.Background()
+	if _, _, err := country.Load(ctx, db); err != nil {
+		b.Fatal(err)
+	}
+	res, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 1000, Conference: "BENCH"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	authz := auth.NewAuthorizer(logger)
+	accr, err := accreditation.NewService(db, workflow.New(db), authz, accreditation.Config{SecretKey: []byte(testSecret)}, logger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	reports, err := report.NewService(db, authz, accr, report.Config{SecretKey: []byte(testSecret)}, logger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sec := accord.Actor{Role: accord.RoleSecretariat}
+	var bytes countWriter
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		e, err := reports.PrepareExport(ctx, sec, report.ExportRequest{Conference: "BENCH", List: report.ListParticipants, Format: report.FormatCSV})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := e.Write(ctx, &bytes); err != nil {
+			b.Fatal(err)
+		}
+		if e.Rows() != res.Delegates {
+			b.Fatalf("%d rows, want %d", e.Rows(), res.Delegates)
+		}
+	}
+	b.ReportMetric(float64(res.Delegates), "rows/op")
+	b.ReportMetric(float64(bytes)/float64(b.N), "bytes/export")
+}
+
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
