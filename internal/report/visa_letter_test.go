@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
@@ -59,6 +60,15 @@ func TestVisaLetters(t *testing.T) {
 		e.get(f.state, letterOf(f.laila)+".pdf").want(t, "State party", http.StatusNotFound)
 		e.get(f.coordinator, letterOf(f.laila)+".pdf").want(t, "coordinator", http.StatusNotFound)
 		e.get(nil, letterOf(f.laila)+".pdf").want(t, "public", http.StatusUnauthorized)
+
+		// Listing the latest letters follows the same rule as downloading.
+		latest, err := e.reports.LatestVisaLetters(context.Background(), f.egypt.Applicant.actor(), f.egypt.Request)
+		if err != nil || latest[f.laila].ID != letter.ID || latest[f.laila].Locale != "en" {
+			t.Errorf("own applicant lists %+v (%v), want the letter just written", latest, err)
+		}
+		if _, err := e.reports.LatestVisaLetters(context.Background(), f.brazil.Applicant.actor(), f.egypt.Request); accord.KindOf(err) != accord.KindNotFound {
+			t.Errorf("other applicant listing letters: %v, want not found", err)
+		}
 
 		// In Arabic, the latest letter is the one downloaded.
 		e.send(f.sec, http.MethodPost, letterOf(f.laila)+"?lang=ar").want(t, "arabic", http.StatusCreated)

@@ -22,13 +22,14 @@ import (
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/webui"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// accSite is the web pages with the membership and accreditation services
-// on a real database. The services, the workflow engine and the pages
+// accSite is the web pages with the membership, accreditation and report
+// services on a real database, wired as the server wires them. The services, the workflow engine and the pages
 // read the tests' clock, which a test moves past an objection deadline;
 // sessions keep real time, so moving it a month signs nobody out.
 type accSite struct {
@@ -61,12 +62,17 @@ func newAccSite(t *testing.T, db *store.DB) *accSite {
 	for _, m := range svc.Machines() {
 		engine.Register(m)
 	}
+	reports, err := report.NewService(db, authz, svc, report.Config{SecretKey: []byte(testSecret), Now: clk.Now}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ui := webui.New(webui.Deps{
 		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
 		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: members, Accreditation: svc,
 	})
 	e := echo.New()
 	ui.Register(e)
+	ui.RegisterReports(e, reports)
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
 	return &accSite{site: &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}, engine: engine, svc: svc}

@@ -19,6 +19,11 @@
 // the Conference's decisions, and the door's check-in; the State party's
 // circulated lists with the objection form.
 //
+// With the report service registered (RegisterReports), it serves the
+// secretariat's dashboard and exports, and visa support letters on the
+// request page: the secretariat writes a confirmed delegate's letter in
+// the language it picks; it and the organisation download the PDF.
+//
 // A page is a handler, a template in web/templates and its keys in the
 // catalogs of web/i18n. Handlers parse the request, call one service and
 // render. Sessions live in HttpOnly, SameSite=Lax cookies holding auth's

@@ -91,7 +91,11 @@ func (f *Form) field(name, typ, autocomplete string) Field {
 	case "text":
 		fd.Dir = "auto"
 	}
-	if p.cat.Has("hint." + name) {
+	// A password's hint gives the rules for choosing one: it helps whoever
+	// sets a password, and would only mislead someone typing the one they
+	// have, which may well predate the rules. The sign-in form shares the
+	// field's name with registration; its autocomplete tells them apart.
+	if p.cat.Has("hint."+name) && autocomplete != "current-password" {
 		fd.Hint = p.T("hint." + name)
 	}
 	var ids []string

@@ -134,6 +134,41 @@ func TestPasswordChange(t *testing.T) {
 	})
 }
 
+// TestPasswordHintOnlyWhereOneIsChosen: the rules for a new password
+// show where a password is chosen (registration, the account's change of
+// password) and never on the sign-in form, not even when it comes back
+// with an error, in any language.
+func TestPasswordHintOnlyWhereOneIsChosen(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db)
+		s.createUser("applicant", "ines@example.org", "Inés", "en")
+		const hint = "At least 10 characters."
+		b := s.browser("en")
+		r := b.get("/register")
+		r.wantStatus(t, http.StatusOK)
+		r.wantContains(t, `id="f-password-hint"`, hint, `aria-describedby="f-password-hint"`)
+
+		r = b.get("/login")
+		r.wantStatus(t, http.StatusOK)
+		r.wantContains(t, `id="f-password"`)
+		r.wantLacks(t, `id="f-password-hint"`, hint)
+		r = b.submit("/login", "/login", url.Values{"email": {"ines@example.org"}, "password": {"wrong"}})
+		if r.StatusCode < 400 {
+			t.Fatalf("a wrong password signed in: %d", r.StatusCode)
+		}
+		r.wantContains(t, `id="f-password"`)
+		r.wantLacks(t, `id="f-password-hint"`, hint)
+		ar := s.browser("ar").get("/login")
+		ar.wantContains(t, `<html lang="ar" dir="rtl">`, `id="f-password"`)
+		ar.wantLacks(t, `id="f-password-hint"`)
+
+		b.signIn("ines@example.org")
+		r = b.get("/account")
+		r.wantContains(t, `id="f-new_password-hint"`, hint)
+		r.wantLacks(t, `id="f-current_password-hint"`)
+	})
+}
+
 // TestUnknownAPIAddressIsLeftToTheAPI: the pages' 404 does not answer for
 // the JSON API, whose clients expect a problem document.
 func TestUnknownAPIAddressIsLeftToTheAPI(t *testing.T) {

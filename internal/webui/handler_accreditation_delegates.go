@@ -21,6 +21,9 @@ type delegateRow struct {
 	Badge                                *accreditation.Badge
 	// Expiry is the passport's expiry, zero when not given.
 	Expiry accord.Date
+	// Visa is the delegate's visa letter, nil when there is nothing to
+	// show of one.
+	Visa *visaLetterView
 }
 
 func (ui *UI) delegateRow(ctx context.Context, actor accord.Actor, p *Page, d *accreditation.DelegateView, names placeNames, owner bool) (delegateRow, error) {

@@ -127,8 +127,8 @@ func (ui *UI) requestOrganization(ctx context.Context, actor accord.Actor, r *ac
 	return orgView{ID: r.OrganizationID}, nil
 }
 
-// fillDelegates adds the request's delegates, their badges and, for the
-// NGO while it may nominate, the nomination form.
+// fillDelegates adds the request's delegates, their badges and visa
+// letters and, for the NGO while it may nominate, the nomination form.
 func (ui *UI) fillDelegates(ctx context.Context, actor accord.Actor, p *Page, d *requestData) error {
 	delegates, err := ui.accreditation.ListDelegates(ctx, actor, d.R.ID)
 	if err != nil {
@@ -147,6 +147,9 @@ func (ui *UI) fillDelegates(ctx context.Context, actor accord.Actor, p *Page, d 
 			d.Live++
 		}
 		d.Delegates = append(d.Delegates, row)
+	}
+	if err := ui.addVisaLetters(ctx, actor, p, d); err != nil {
+		return err
 	}
 	open := d.Owner && slices.Contains(nominableStates, d.R.State) && ui.now().Before(d.Conf.NominationCutoffAt)
 	d.Full = open && d.Live >= d.Max
