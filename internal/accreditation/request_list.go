@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -29,7 +28,7 @@ func (s *Service) ListRequests(ctx context.Context, actor accord.Actor, f Reques
 	if err := s.authz.Check(ctx, actor, KindRequest, ActionList, nil); err != nil {
 		return nil, "", err
 	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	at, atID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)
 	if err != nil {
 		return nil, "", err
 	}
@@ -57,12 +56,7 @@ func (s *Service) ListRequests(ctx context.Context, actor accord.Actor, f Reques
 			q = q.Where("conference_id = ?", f.ConferenceID)
 		}
 		if hasCursor {
-			at, err := time.Parse(time.RFC3339Nano, cur.Key)
-			if err != nil || uuid.Validate(cur.ID) != nil {
-				return &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
-					Fields: []accord.FieldError{accord.Field("cursor", "invalid cursor")}}
-			}
-			q = q.Where("(created_at < ? OR (created_at = ? AND id < ?))", at, at, cur.ID)
+			q = q.Where("(created_at < ? OR (created_at = ? AND id < ?))", at, at, atID)
 		}
 		var rows []Request
 		if err := q.Order("created_at DESC, id DESC").Limit(limit + 1).Find(&rows).Error; err != nil {
@@ -71,7 +65,7 @@ func (s *Service) ListRequests(ctx context.Context, actor accord.Actor, f Reques
 		if len(rows) > limit {
 			rows = rows[:limit]
 			last := rows[limit-1]
-			next = store.Cursor{Key: last.CreatedAt.UTC().Format(time.RFC3339Nano), ID: last.ID}.Encode()
+			next = store.TimeCursor(last.CreatedAt, last.ID)
 		}
 		for i := range rows {
 			r := &rows[i]

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
@@ -34,15 +33,9 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	if err := s.authz.Check(ctx, actor, KindApplication, ActionList, nil); err != nil {
 		return nil, "", err
 	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	after, afterID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)
 	if err != nil {
 		return nil, "", err
-	}
-	var after time.Time
-	if hasCursor {
-		if after, err = time.Parse(time.RFC3339Nano, cur.Key); err != nil || !validID(cur.ID) {
-			return nil, "", badCursor()
-		}
 	}
 	limit := store.Limit(f.Limit)
 	db := s.db.WithContext(ctx)
@@ -77,7 +70,7 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 			like, like, like, namekey.Registration(f.Q))
 	}
 	if hasCursor {
-		q = q.Where("(a.created_at > ? OR (a.created_at = ? AND a.id > ?))", after, after, cur.ID)
+		q = q.Where("(a.created_at > ? OR (a.created_at = ? AND a.id > ?))", after, after, afterID)
 	}
 	var apps []Application
 	if err := q.Order("a.created_at, a.id").Limit(limit + 1).Find(&apps).Error; err != nil {
@@ -87,7 +80,7 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	if len(apps) > limit {
 		apps = apps[:limit]
 		last := apps[limit-1]
-		next = store.Cursor{Key: last.CreatedAt.UTC().Format(time.RFC3339Nano), ID: last.ID}.Encode()
+		next = store.TimeCursor(last.CreatedAt, last.ID)
 	}
 	// The query scoped by role already; asking the policy again keeps the
 	// one place that decides from being bypassed by a mistake here.
@@ -102,9 +95,4 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 		return nil, "", err
 	}
 	return views, next, nil
-}
-
-func badCursor() error {
-	return &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
-		Fields: []accord.FieldError{{Field: "cursor", Message: "invalid cursor"}}}
 }

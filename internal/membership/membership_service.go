@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -95,15 +94,9 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 	if err := s.authz.Check(ctx, actor, KindMembership, ActionList, nil); err != nil {
 		return nil, "", err
 	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	after, afterID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)
 	if err != nil {
 		return nil, "", err
-	}
-	var after time.Time
-	if hasCursor {
-		if after, err = time.Parse(time.RFC3339Nano, cur.Key); err != nil || !validID(cur.ID) {
-			return nil, "", badCursor()
-		}
 	}
 	limit := store.Limit(f.Limit)
 	db := s.db.WithContext(ctx)
@@ -130,7 +123,7 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 		q = q.Where("o.country = ?", c)
 	}
 	if hasCursor {
-		q = q.Where("(m.created_at > ? OR (m.created_at = ? AND m.id > ?))", after, after, cur.ID)
+		q = q.Where("(m.created_at > ? OR (m.created_at = ? AND m.id > ?))", after, after, afterID)
 	}
 	var rows []membershipRow
 	if err := q.Order("m.created_at, m.id").Limit(limit + 1).Scan(&rows).Error; err != nil {
@@ -140,7 +133,7 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 	if len(rows) > limit {
 		rows = rows[:limit]
 		last := rows[limit-1]
-		next = store.Cursor{Key: last.CreatedAt.UTC().Format(time.RFC3339Nano), ID: last.ID}.Encode()
+		next = store.TimeCursor(last.CreatedAt, last.ID)
 	}
 	out := make([]MembershipView, 0, len(rows))
 	for _, r := range rows {

@@ -20,17 +20,13 @@ func Inbox(ctx context.Context, db *store.DB, actor accord.Actor, limit int, bef
 		return nil, "", err
 	}
 	limit = store.Limit(limit)
-	cur, more, err := store.DecodeCursor(before)
+	at, atID, more, err := store.DecodeTimeCursor(before)
 	if err != nil {
 		return nil, "", err
 	}
 	q := db.WithContext(ctx).Where("user_id = ?", userID)
 	if more {
-		at, err := time.Parse(time.RFC3339Nano, cur.Key)
-		if err != nil || uuid.Validate(cur.ID) != nil {
-			return nil, "", badCursor()
-		}
-		q = q.Where("(created_at < ? OR (created_at = ? AND id < ?))", at, at, cur.ID)
+		q = q.Where("(created_at < ? OR (created_at = ? AND id < ?))", at, at, atID)
 	}
 	var page []Message
 	if err := q.Order("created_at DESC, id DESC").Limit(limit + 1).Find(&page).Error; err != nil {
@@ -40,7 +36,7 @@ func Inbox(ctx context.Context, db *store.DB, actor accord.Actor, limit int, bef
 	if len(page) > limit {
 		page = page[:limit]
 		last := page[limit-1]
-		next = store.Cursor{Key: last.CreatedAt.UTC().Format(time.RFC3339Nano), ID: last.ID}.Encode()
+		next = store.TimeCursor(last.CreatedAt, last.ID)
 	}
 	return page, next, nil
 }
@@ -90,13 +86,6 @@ func MarkRead(ctx context.Context, db *store.DB, actor accord.Actor, id string) 
 		return accord.NotFound("message")
 	}
 	return nil
-}
-
-// badCursor is the 400 for a cursor that decodes but does not hold an
-// inbox position.
-func badCursor() error {
-	return &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
-		Fields: []accord.FieldError{accord.Field("cursor", "invalid cursor")}}
 }
 
 // inboxOwner is the account whose inbox the actor may read: its own.

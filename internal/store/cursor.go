@@ -3,6 +3,9 @@ package store
 import (
 	"encoding/base64"
 	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/accord-coalition/accord/internal/accord"
 )
@@ -50,8 +53,31 @@ func DecodeCursor(s string) (Cursor, bool, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil || c.ID == "" {
-		return Cursor{}, false, &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
-			Fields: []accord.FieldError{{Field: "cursor", Message: "invalid cursor"}}}
+		return Cursor{}, false, badCursor()
 	}
 	return c, true, nil
+}
+
+func badCursor() error {
+	return &accord.Error{Kind: accord.KindBadRequest, Message: "cursor is not one this server issued",
+		Fields: []accord.FieldError{{Field: "cursor", Message: "invalid cursor"}}}
+}
+
+// TimeCursor is the cursor after a row of a list ordered by an instant
+// and then by id, the order of every queue and timeline.
+func TimeCursor(at time.Time, id string) string {
+	return Cursor{Key: at.UTC().Format(time.RFC3339Nano), ID: id}.Encode()
+}
+
+// DecodeTimeCursor reads a TimeCursor; ok is false for the first page.
+func DecodeTimeCursor(s string) (at time.Time, id string, ok bool, err error) {
+	c, ok, err := DecodeCursor(s)
+	if err != nil || !ok {
+		return time.Time{}, "", false, err
+	}
+	at, err = time.Parse(time.RFC3339Nano, c.Key)
+	if err != nil || uuid.Validate(c.ID) != nil {
+		return time.Time{}, "", false, badCursor()
+	}
+	return at, c.ID, true, nil
 }

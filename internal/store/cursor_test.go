@@ -1,0 +1,30 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/store"
+)
+
+func TestTimeCursorRoundTrip(t *testing.T) {
+	at := time.Date(2026, 11, 23, 9, 30, 0, 123456000, time.FixedZone("EET", 2*3600))
+	id := "0d7c2a8e-0000-4000-8000-000000000001"
+	got, gotID, ok, err := store.DecodeTimeCursor(store.TimeCursor(at, id))
+	if err != nil || !ok || !got.Equal(at) || gotID != id {
+		t.Fatalf("round trip gave %v %q %v %v", got, gotID, ok, err)
+	}
+	if _, _, ok, err := store.DecodeTimeCursor(""); ok || err != nil {
+		t.Errorf("empty cursor: ok %v, err %v; want the first page", ok, err)
+	}
+	for _, bad := range []string{
+		"not base64!",
+		store.Cursor{Key: "yesterday", ID: id}.Encode(),
+		store.Cursor{Key: at.Format(time.RFC3339Nano), ID: "1; DROP TABLE users"}.Encode(),
+	} {
+		if _, _, _, err := store.DecodeTimeCursor(bad); accord.KindOf(err) != accord.KindBadRequest {
+			t.Errorf("cursor %q: err %v, want a 400", bad, err)
+		}
+	}
+}
