@@ -54,7 +54,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	if *demoFlag || a.Config.Demo {
-		accounts, err := demo.Load(ctx, a.DB, a.Auth, a.Now())
+		accounts, err := demo.Load(ctx, a.DB, a.Auth, a.Accreditation, a.Now())
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}

@@ -93,8 +93,9 @@ func TestTwoTickProcessesFireEachDeadlineOnce(t *testing.T) {
 		"ACCORD_SECRET_KEY": strings.Repeat("k", 32), "ACCORD_LOG_LEVEL": "error"}
 	loadDemo(t, vars)
 	ctx := context.Background()
-	// The demo's two circulated requests: their objection period ends now.
-	res := db.WithContext(ctx).Exec(`UPDATE accreditation_requests SET objection_deadline = now() - interval '1 minute' WHERE state = 'circulated'`)
+	// The demo's two circulated requests, one of them objected to: their
+	// objection period ends now.
+	res := db.WithContext(ctx).Exec(`UPDATE accreditation_requests SET objection_deadline = now() - interval '1 minute' WHERE state IN ('circulated', 'objected')`)
 	if res.Error != nil || res.RowsAffected != 2 {
 		t.Fatalf("set deadlines: %v (%d rows)", res.Error, res.RowsAffected)
 	}
@@ -126,10 +127,11 @@ func TestTwoTickProcessesFireEachDeadlineOnce(t *testing.T) {
 	if events != 2 {
 		t.Errorf("%d close_period audit events, want 2", events)
 	}
-	var accredited int64
+	var accredited, referred int64
 	db.WithContext(ctx).Table("accreditation_requests").Where("state = 'accredited' AND circulation_id IS NOT NULL").Count(&accredited)
-	if accredited != 2 {
-		t.Errorf("%d unopposed circulated requests accredited, want 2", accredited)
+	db.WithContext(ctx).Table("accreditation_requests").Where("state = 'referred'").Count(&referred)
+	if accredited != 1 || referred != 1 {
+		t.Errorf("after the deadline %d accredited and %d referred, want the unopposed one accredited and the opposed one referred", accredited, referred)
 	}
 
 	// The chain those processes wrote verifies; a row changed behind the

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
@@ -35,53 +34,30 @@ func conference(now time.Time) accreditation.Conference {
 	}
 }
 
-func circulation(now time.Time) accreditation.Circulation {
-	return accreditation.Circulation{
-		ID: circulationID, ConferenceID: conferenceID, Number: 1,
-		CirculatedAt: now.Add(-5 * 24 * time.Hour), ObjectionDeadline: now.Add(25 * 24 * time.Hour),
-		CreatedAt: now.Add(-5 * 24 * time.Hour),
-	}
+// step is one demo request's way through the accreditation machine:
+// the organisation submits, then the secretariat fires events in order.
+type step struct {
+	org    string
+	ecosoc string
+	submit bool
+	events []string // fired by the secretariat after submission
 }
 
-// requests puts the demo organisations' requests in several states of the
-// accreditation machine.
-func requests(now time.Time) []accreditation.Request {
-	circ := circulation(now)
-	one, two := 1, 2
-	mk := func(n int, org, state string) accreditation.Request {
-		submitted := now.Add(-10 * 24 * time.Hour)
-		r := accreditation.Request{
-			ID:             fmt.Sprintf("0d7c2a8e-0000-4000-8000-0000000000e%d", n),
-			ConferenceID:   conferenceID,
-			OrganizationID: org,
-			State:          state,
-			Version:        1,
-			Motivation:     "Our work on the Convention's implementation review is directly relevant to the Conference.",
-			EcosocStatus:   "none",
-			CreatedAt:      submitted,
-			UpdatedAt:      submitted,
-		}
-		if state != accreditation.RequestDraft {
-			r.SubmittedAt = &submitted
-		}
-		return r
+// steps put the demo organisations' requests in several states: two
+// admitted on ECOSOC status, two circulated to States parties, one
+// screened and waiting for the next list, one submitted, one asked for
+// changes, one still a draft. circulatedOrgs are cleared before the list
+// goes out; lateOrgs after it, so they wait for the next one.
+var (
+	steps = []step{
+		{org: orgEgypt, ecosoc: "special", submit: true, events: []string{"admit_ecosoc"}},
+		{org: orgKenya, ecosoc: "general", submit: true, events: []string{"admit_ecosoc"}},
+		{org: orgMorocco, ecosoc: "none", submit: true, events: []string{"clear"}},
+		{org: orgJordan, ecosoc: "none", submit: true, events: []string{"clear"}},
+		{org: orgLebanon, ecosoc: "none", submit: true},
+		{org: orgBrazil, ecosoc: "none", submit: true},
+		{org: orgIndonesia, ecosoc: "none", submit: true, events: []string{"request_changes"}},
+		{org: orgFrance, ecosoc: "roster"},
 	}
-	egypt := mk(1, orgEgypt, accreditation.RequestAccredited)
-	egypt.EcosocStatus = "special"
-	kenya := mk(2, orgKenya, accreditation.RequestAccredited)
-	kenya.EcosocStatus = "general"
-	morocco := mk(3, orgMorocco, accreditation.RequestCirculated)
-	jordan := mk(4, orgJordan, accreditation.RequestCirculated)
-	for _, r := range []*accreditation.Request{&morocco, &jordan} {
-		id, deadline := circ.ID, circ.ObjectionDeadline
-		r.CirculationID, r.ObjectionDeadline = &id, &deadline
-	}
-	morocco.CirculationNumber, jordan.CirculationNumber = &one, &two
-	return []accreditation.Request{
-		egypt, kenya, morocco, jordan,
-		mk(5, orgLebanon, accreditation.RequestScreened),
-		mk(6, orgBrazil, accreditation.RequestSubmitted),
-		mk(7, orgIndonesia, accreditation.RequestChangesRequested),
-		mk(8, orgFrance, accreditation.RequestDraft),
-	}
-}
+	clearedAfterCirculation = []string{orgLebanon}
+)

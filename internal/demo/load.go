@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
@@ -55,7 +56,7 @@ var accounts = []account{
 
 // Load writes the demonstration data (reference data must be loaded
 // first) and returns the demo accounts with fresh passwords.
-func Load(ctx context.Context, db *store.DB, users Users, now time.Time) ([]Account, error) {
+func Load(ctx context.Context, db *store.DB, users Users, accr Accreditation, now time.Time) ([]Account, error) {
 	now = now.UTC().Truncate(time.Microsecond)
 	err := db.Transaction(ctx, func(tx *gorm.DB) error {
 		if err := loadOrganizations(tx, now); err != nil {
@@ -70,13 +71,37 @@ func Load(ctx context.Context, db *store.DB, users Users, now time.Time) ([]Acco
 		return nil, err
 	}
 	out := make([]Account, 0, len(accounts))
+	var secretariat, objector accord.Actor
+	printedStaff := map[string]accord.Actor{}
 	for _, a := range accounts {
 		in := a.in
 		in.Password = newPassword()
-		if _, err := users.EnsureUser(ctx, in, a.org); err != nil {
+		u, err := users.EnsureUser(ctx, in, a.org)
+		if err != nil {
 			return nil, fmt.Errorf("demo account %s: %w", in.Email, err)
 		}
+		switch {
+		case in.Role == accord.RoleSecretariat:
+			secretariat = u.Actor()
+		case in.Role == accord.RoleStateParty && in.Country == "EG":
+			objector = u.Actor()
+		case a.org != "":
+			printedStaff[a.org] = u.Actor()
+		}
 		out = append(out, Account{Role: in.Role, Email: in.Email, Password: in.Password, Note: a.note})
+	}
+	var filed int64
+	if err := db.WithContext(ctx).Model(&accreditation.Request{}).Where("conference_id = ?", conferenceID).Count(&filed).Error; err != nil {
+		return nil, fmt.Errorf("demo requests: %w", err)
+	}
+	if filed == 0 {
+		staff, err := staffAccounts(ctx, users, printedStaff)
+		if err != nil {
+			return nil, err
+		}
+		if err := driveRequests(ctx, accr, secretariat, objector, staff); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -118,14 +143,6 @@ func loadConference(tx *gorm.DB, now time.Time) error {
 	conf := conference(now)
 	if err := insertMissing(tx, &conf); err != nil {
 		return fmt.Errorf("demo conference: %w", err)
-	}
-	circ := circulation(now)
-	if err := insertMissing(tx, &circ); err != nil {
-		return fmt.Errorf("demo circulation: %w", err)
-	}
-	reqs := requests(now)
-	if err := insertMissing(tx, &reqs); err != nil {
-		return fmt.Errorf("demo accreditation requests: %w", err)
 	}
 	return nil
 }

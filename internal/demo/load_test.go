@@ -2,17 +2,20 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/demo"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
@@ -23,14 +26,26 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 		}
 		cfg := auth.DefaultConfig([]byte("0123456789abcdef0123456789abcdef"))
 		cfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
-		users := auth.NewService(db, cfg, auth.NewAuthorizer(nil), nil)
-
+		authz := auth.NewAuthorizer(nil)
+		users := auth.NewService(db, cfg, authz, nil)
 		now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-		first, err := demo.Load(ctx, db, users, now)
+		clk := clock.NewManual(now)
+		engine := workflow.New(db, workflow.WithClock(clk.Now))
+		accr, err := accreditation.NewService(db, engine, authz, accreditation.Config{
+			SecretKey: []byte("0123456789abcdef0123456789abcdef"), BaseURL: "http://localhost:8080", Now: clk.Now,
+		}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, err := demo.Load(ctx, db, users, now.Add(time.Hour))
+		for _, m := range accr.Machines() {
+			engine.Register(m)
+		}
+
+		first, err := demo.Load(ctx, db, users, accr, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := demo.Load(ctx, db, users, accr, now.Add(time.Hour))
 		if err != nil {
 			t.Fatalf("second load: %v", err)
 		}
@@ -79,12 +94,26 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 			t.Errorf("directory lists %d active members, want 8", len(entries))
 		}
 
-		var states []string
-		if err := db.WithContext(ctx).Model(&accreditation.Request{}).Distinct("state").Pluck("state", &states).Error; err != nil {
+		// The requests went through the machine: their states, and a
+		// transparency report that counts them from the audit trail.
+		var rows []accreditation.Request
+		if err := db.WithContext(ctx).Order("organization_id").Find(&rows).Error; err != nil {
 			t.Fatal(err)
 		}
-		if len(states) < 4 {
-			t.Errorf("accreditation requests in %d states (%v), want several", len(states), states)
+		states := map[string]int{}
+		for _, r := range rows {
+			states[r.State]++
+		}
+		want := map[string]int{"accredited": 2, "circulated": 1, "objected": 1, "screened": 1, "submitted": 1, "changes_requested": 1, "draft": 1}
+		if fmt.Sprint(states) != fmt.Sprint(want) {
+			t.Errorf("demo requests by state = %v, want %v (a second start must not file them again)", states, want)
+		}
+		report, err := accr.TransparencyReport(ctx, accord.Actor{}, "CoSP11")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if report.Admitted != 2 || report.AdmittedEcosoc != 2 || report.Circulated != 2 || report.Objected != 1 {
+			t.Errorf("transparency = %+v, want 2 admitted on ECOSOC status, 2 circulated, 1 objected", report)
 		}
 	})
 }

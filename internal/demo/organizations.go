@@ -8,18 +8,17 @@ import (
 // Fixed ids keep the data idempotent and let the README and tests point at
 // known records.
 const (
-	orgEgypt      = "0d7c2a8e-0000-4000-8000-000000000001"
-	orgMorocco    = "0d7c2a8e-0000-4000-8000-000000000002"
-	orgJordan     = "0d7c2a8e-0000-4000-8000-000000000003"
-	orgTunisia    = "0d7c2a8e-0000-4000-8000-000000000004"
-	orgKenya      = "0d7c2a8e-0000-4000-8000-000000000005"
-	orgBrazil     = "0d7c2a8e-0000-4000-8000-000000000006"
-	orgIndonesia  = "0d7c2a8e-0000-4000-8000-000000000007"
-	orgFrance     = "0d7c2a8e-0000-4000-8000-000000000008"
-	orgLebanon    = "0d7c2a8e-0000-4000-8000-000000000009"
-	orgColombia   = "0d7c2a8e-0000-4000-8000-00000000000a"
-	conferenceID  = "0d7c2a8e-0000-4000-8000-0000000000c1"
-	circulationID = "0d7c2a8e-0000-4000-8000-0000000000d1"
+	orgEgypt     = "0d7c2a8e-0000-4000-8000-000000000001"
+	orgMorocco   = "0d7c2a8e-0000-4000-8000-000000000002"
+	orgJordan    = "0d7c2a8e-0000-4000-8000-000000000003"
+	orgTunisia   = "0d7c2a8e-0000-4000-8000-000000000004"
+	orgKenya     = "0d7c2a8e-0000-4000-8000-000000000005"
+	orgBrazil    = "0d7c2a8e-0000-4000-8000-000000000006"
+	orgIndonesia = "0d7c2a8e-0000-4000-8000-000000000007"
+	orgFrance    = "0d7c2a8e-0000-4000-8000-000000000008"
+	orgLebanon   = "0d7c2a8e-0000-4000-8000-000000000009"
+	orgColombia  = "0d7c2a8e-0000-4000-8000-00000000000a"
+	conferenceID = "0d7c2a8e-0000-4000-8000-0000000000c1"
 )
 
 func year(y int) *int { return &y }
