@@ -1,7 +1,6 @@
 package accreditation_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/apitest"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
@@ -165,41 +165,16 @@ func (e *env) do(u *user, method, path string, body any, headers ...string) res 
 	if m, ok := body.(obj); ok && strings.HasSuffix(path, "/transitions") && m["version"] == nil {
 		body = e.withVersion(u, strings.TrimSuffix(path, "/transitions"), m)
 	}
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
 	url := e.url + path
 	if strings.HasPrefix(path, "root:") {
 		url = e.root + strings.TrimPrefix(path, "root:")
 	}
-	req, err := http.NewRequestWithContext(context.Background(), method, url, rd)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
+	token := ""
 	if u != nil {
-		req.Header.Set("Authorization", "Bearer "+u.Token)
+		token = u.Token
 	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	r, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer r.Body.Close()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return res{status: r.StatusCode, header: r.Header, body: b}
+	r := apitest.Do(e.t, method, url, token, body, headers...)
+	return res{status: r.Status, header: r.Header, body: r.Body}
 }
 
 // withVersion adds the version the caller reads now to a transition body

@@ -19,6 +19,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/apitest"
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
@@ -159,26 +160,12 @@ func (e *env) get(u *user, path string, headers ...string) res {
 
 func (e *env) send(u *user, method, path string, headers ...string) res {
 	e.t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), method, e.api+path, nil)
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	token := ""
 	if u != nil {
-		req.Header.Set("Authorization", "Bearer "+u.Token)
+		token = u.Token
 	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	r, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer r.Body.Close()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return res{status: r.StatusCode, header: r.Header, body: b}
+	r := apitest.Do(e.t, method, e.api+path, token, nil, headers...)
+	return res{status: r.Status, header: r.Header, body: r.Body}
 }
 
 // want fails unless the answer has status want.
