@@ -68,12 +68,9 @@ func ListConferences(ctx context.Context, db *store.DB, limit int, cursor string
 	if err := q.Order("starts_on DESC, id DESC").Limit(limit + 1).Find(&out).Error; err != nil {
 		return nil, "", fmt.Errorf("list conferences: %w", err)
 	}
-	next := ""
-	if len(out) > limit {
-		last := out[limit-1]
-		next = store.Cursor{Key: last.StartsOn.String(), ID: last.ID}.Encode()
-		out = out[:limit]
-	}
+	out, next := store.TrimPage(out, limit, func(last Conference) string {
+		return store.Cursor{Key: last.StartsOn.String(), ID: last.ID}.Encode()
+	})
 	return out, next, nil
 }
 

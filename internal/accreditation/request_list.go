@@ -62,11 +62,7 @@ func (s *Service) ListRequests(ctx context.Context, actor accord.Actor, f Reques
 		if err := q.Order("created_at DESC, id DESC").Limit(limit + 1).Find(&rows).Error; err != nil {
 			return fmt.Errorf("list accreditation requests: %w", err)
 		}
-		if len(rows) > limit {
-			rows = rows[:limit]
-			last := rows[limit-1]
-			next = store.TimeCursor(last.CreatedAt, last.ID)
-		}
+		rows, next = store.TrimPage(rows, limit, func(last Request) string { return store.TimeCursor(last.CreatedAt, last.ID) })
 		for i := range rows {
 			r := &rows[i]
 			// The query is scoped already; asking the policy again per row

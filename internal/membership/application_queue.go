@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"gorm.io/gorm"
+
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/namekey"
@@ -41,17 +43,9 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	db := s.db.WithContext(ctx)
 	q := db.Table("membership_applications a").Select("a.*").
 		Joins("JOIN organizations o ON o.id = a.organization_id")
-	switch {
-	case actor.Is(accord.RoleApplicant):
-		if actor.OrganizationID == "" {
-			return []ApplicationView{}, "", nil
-		}
-		q = q.Where("a.organization_id = ?", actor.OrganizationID)
-	case actor.Is(accord.RoleCoordinator):
-		if len(actor.Regions) == 0 {
-			return []ApplicationView{}, "", nil
-		}
-		q = q.Where("a.region IN ?", actor.Regions)
+	q, ok := scopeToActor(q, actor, "a.organization_id", "a.region")
+	if !ok {
+		return []ApplicationView{}, "", nil
 	}
 	if st := strings.TrimSpace(f.State); st != "" {
 		q = q.Where("a.state = ?", st)
@@ -76,12 +70,7 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	if err := q.Order("a.created_at, a.id").Limit(limit + 1).Find(&apps).Error; err != nil {
 		return nil, "", fmt.Errorf("list applications: %w", err)
 	}
-	next := ""
-	if len(apps) > limit {
-		apps = apps[:limit]
-		last := apps[limit-1]
-		next = store.TimeCursor(last.CreatedAt, last.ID)
-	}
+	apps, next := store.TrimPage(apps, limit, func(last Application) string { return store.TimeCursor(last.CreatedAt, last.ID) })
 	// The query scoped by role already; asking the policy again keeps the
 	// one place that decides from being bypassed by a mistake here.
 	visible := apps[:0]
@@ -95,4 +84,23 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 		return nil, "", err
 	}
 	return views, next, nil
+}
+
+// scopeToActor narrows a list query to what the actor's role may see: an
+// applicant its own organisation's rows, a coordinator its regions'. It
+// reports false when that is nothing. The policy still checks each row.
+func scopeToActor(q *gorm.DB, actor accord.Actor, orgColumn, regionColumn string) (*gorm.DB, bool) {
+	switch {
+	case actor.Is(accord.RoleApplicant):
+		if actor.OrganizationID == "" {
+			return q, false
+		}
+		return q.Where(orgColumn+" = ?", actor.OrganizationID), true
+	case actor.Is(accord.RoleCoordinator):
+		if len(actor.Regions) == 0 {
+			return q, false
+		}
+		return q.Where(regionColumn+" IN ?", actor.Regions), true
+	}
+	return q, true
 }

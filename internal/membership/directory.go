@@ -67,12 +67,9 @@ func Directory(ctx context.Context, db *store.DB, f DirectoryFilter) ([]Director
 	if err := q.Order("o.name_en_key, o.id").Limit(limit + 1).Scan(&rows).Error; err != nil {
 		return nil, "", fmt.Errorf("list directory: %w", err)
 	}
-	next := ""
-	if len(rows) > limit {
-		last := rows[limit-1]
-		next = store.Cursor{Key: last.NameENKey, ID: last.OrganizationID}.Encode()
-		rows = rows[:limit]
-	}
+	rows, next := store.TrimPage(rows, limit, func(last row) string {
+		return store.Cursor{Key: last.NameENKey, ID: last.OrganizationID}.Encode()
+	})
 	out := make([]DirectoryEntry, len(rows))
 	for i, r := range rows {
 		out[i] = r.DirectoryEntry

@@ -101,17 +101,9 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 	limit := store.Limit(f.Limit)
 	db := s.db.WithContext(ctx)
 	q := membershipQuery(db)
-	switch {
-	case actor.Is(accord.RoleApplicant):
-		if actor.OrganizationID == "" {
-			return []MembershipView{}, "", nil
-		}
-		q = q.Where("m.organization_id = ?", actor.OrganizationID)
-	case actor.Is(accord.RoleCoordinator):
-		if len(actor.Regions) == 0 {
-			return []MembershipView{}, "", nil
-		}
-		q = q.Where("o.region IN ?", actor.Regions)
+	q, ok := scopeToActor(q, actor, "m.organization_id", "o.region")
+	if !ok {
+		return []MembershipView{}, "", nil
 	}
 	if st := strings.TrimSpace(f.State); st != "" {
 		q = q.Where("m.state = ?", st)
@@ -129,12 +121,7 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 	if err := q.Order("m.created_at, m.id").Limit(limit + 1).Scan(&rows).Error; err != nil {
 		return nil, "", fmt.Errorf("list memberships: %w", err)
 	}
-	next := ""
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last := rows[limit-1]
-		next = store.TimeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next := store.TrimPage(rows, limit, func(last membershipRow) string { return store.TimeCursor(last.CreatedAt, last.ID) })
 	out := make([]MembershipView, 0, len(rows))
 	for _, r := range rows {
 		v := r.view()

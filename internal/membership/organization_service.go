@@ -194,12 +194,9 @@ func (s *Service) ListOrganizations(ctx context.Context, actor accord.Actor, f O
 	if err := q.Order("name_en_key, id").Limit(limit + 1).Find(&orgs).Error; err != nil {
 		return nil, "", fmt.Errorf("list organizations: %w", err)
 	}
-	next := ""
-	if len(orgs) > limit {
-		orgs = orgs[:limit]
-		last := orgs[limit-1]
-		next = store.Cursor{Key: last.NameENKey, ID: last.ID}.Encode()
-	}
+	orgs, next := store.TrimPage(orgs, limit, func(last Organization) string {
+		return store.Cursor{Key: last.NameENKey, ID: last.ID}.Encode()
+	})
 	visible := orgs[:0]
 	for i := range orgs {
 		if s.authz.Can(ctx, actor, KindOrganization, auth.ActionRead, &orgs[i]) {

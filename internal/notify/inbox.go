@@ -32,12 +32,7 @@ func Inbox(ctx context.Context, db *store.DB, actor accord.Actor, limit int, bef
 	if err := q.Order("created_at DESC, id DESC").Limit(limit + 1).Find(&page).Error; err != nil {
 		return nil, "", fmt.Errorf("inbox: %w", err)
 	}
-	next := ""
-	if len(page) > limit {
-		page = page[:limit]
-		last := page[limit-1]
-		next = store.TimeCursor(last.CreatedAt, last.ID)
-	}
+	page, next := store.TrimPage(page, limit, func(last Message) string { return store.TimeCursor(last.CreatedAt, last.ID) })
 	return page, next, nil
 }
 

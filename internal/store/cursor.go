@@ -81,3 +81,13 @@ func DecodeTimeCursor(s string) (at time.Time, id string, ok bool, err error) {
 	}
 	return at, c.ID, true, nil
 }
+
+// TrimPage cuts rows, read with a limit of limit+1, to one page, and
+// returns the cursor after its last row when another page follows.
+func TrimPage[T any](rows []T, limit int, cursorOf func(last T) string) ([]T, string) {
+	if len(rows) <= limit {
+		return rows, ""
+	}
+	rows = rows[:limit]
+	return rows, cursorOf(rows[limit-1])
+}

@@ -28,3 +28,15 @@ func TestTimeCursorRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimPage(t *testing.T) {
+	key := func(n int) string { return string(rune('a' + n)) }
+	rows, next := store.TrimPage([]int{0, 1, 2}, 2, key)
+	if len(rows) != 2 || next != "b" {
+		t.Errorf("3 rows read for a page of 2: %v, next %q; want [0 1] and the cursor after 1", rows, next)
+	}
+	rows, next = store.TrimPage([]int{0, 1}, 2, key)
+	if len(rows) != 2 || next != "" {
+		t.Errorf("a last page: %v, next %q; want both rows and no cursor", rows, next)
+	}
+}
