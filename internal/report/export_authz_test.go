@@ -4,13 +4,14 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestOnlyTheSecretariatExports: every export, in every format, refuses
-// applicants (even of an organisation on the list), States parties and
-// coordinators with 403, and the public with 401; the secretariat gets
+// applicants (even of an organisation on the list), States parties,
+// coordinators and operators (admin: no workflow data) with 403, and the public with 401; the secretariat gets
 // 200, and 404 for what does not exist.
 func TestOnlyTheSecretariatExports(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
@@ -27,6 +28,7 @@ func TestOnlyTheSecretariatExports(t *testing.T) {
 			"applicant":   f.egypt.Applicant,
 			"state party": f.state,
 			"coordinator": f.coordinator,
+			"admin":       e.person(accord.RoleAdmin, "", ""),
 		}
 		for _, p := range paths {
 			for who, u := range refused {
