@@ -36,7 +36,7 @@ var ecosocStatuses = []string{membership.EcosocNone, membership.EcosocSpecial, m
 // An organisation has at most one open request per conference; the unique
 // index on open requests enforces it, and a second one is a conflict.
 func (s *Service) CreateRequest(ctx context.Context, actor accord.Actor, conferenceID string, in CreateRequestInput) (*RequestView, error) {
-	conf, err := GetConference(ctx, s.db, conferenceID)
+	conf, err := s.GetConference(ctx, actor, conferenceID)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Service) TransparencyReport(ctx context.Context, actor accord.Actor, co
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(ctx, actor, KindConference, auth.ActionRead, conf); err != nil {
+		if err := s.authz.Check(ctx, actor, KindConference, auth.ActionReadPublic, conf); err != nil {
 			return err
 		}
 		var ids []string

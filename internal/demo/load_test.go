@@ -86,7 +86,8 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 			t.Errorf("%d organisations, %d with Arabic names; want at least 8 and 3", len(orgs), arabic)
 		}
 
-		entries, _, err := membership.Directory(ctx, db, membership.DirectoryFilter{})
+		members := membership.NewService(db, engine, authz, membership.Config{Now: clk.Now})
+		entries, _, err := members.Directory(ctx, accord.Actor{}, membership.DirectoryFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

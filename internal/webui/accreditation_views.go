@@ -89,13 +89,13 @@ func (ui *UI) organizations(ctx context.Context, actor accord.Actor, ids []strin
 }
 
 // conferencesByID loads the conferences of the ids, each once.
-func (ui *UI) conferencesByID(ctx context.Context, ids []string) (map[string]*accreditation.Conference, error) {
+func (ui *UI) conferencesByID(ctx context.Context, actor accord.Actor, ids []string) (map[string]*accreditation.Conference, error) {
 	out := map[string]*accreditation.Conference{}
 	for _, id := range ids {
 		if _, done := out[id]; done {
 			continue
 		}
-		cf, err := accreditation.GetConference(ctx, ui.db, id)
+		cf, err := ui.accreditation.GetConference(ctx, actor, id)
 		if err != nil {
 			return nil, err
 		}

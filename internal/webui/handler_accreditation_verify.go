@@ -34,7 +34,7 @@ func (ui *UI) verifyBadge(c echo.Context) error {
 	p := ui.newPage(c, "badge.title")
 	d := verifyBadgeData{Check: check}
 	if check.Valid {
-		conf, err := accreditation.GetConference(ctx, ui.db, check.Conference)
+		conf, err := ui.accreditation.GetConference(ctx, actorOf(c), check.Conference)
 		switch {
 		case err == nil:
 			d.ConfTitle = conf.LocalTitle(p.Locale)

@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/config"
@@ -25,6 +26,7 @@ import (
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/webui"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 const testSecret = "0123456789abcdef0123456789abcdef-web"
@@ -50,10 +52,18 @@ func newSite(t *testing.T, db *store.DB) *site {
 	// Cheap hashing: these tests are about pages, not password cost.
 	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	acfg.Now = clk.Now
-	svc := auth.NewService(db, acfg, auth.NewAuthorizer(logger), logger)
+	authz := auth.NewAuthorizer(logger)
+	svc := auth.NewService(db, acfg, authz, logger)
+	// The public pages (directory, conferences) read through the services.
+	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
+	members := membership.NewService(db, engine, authz, membership.Config{BaseURL: "http://localhost:8080", Logger: logger, Now: clk.Now})
+	accr, err := accreditation.NewService(db, engine, authz, accreditation.Config{SecretKey: []byte(testSecret), Now: clk.Now}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ui := webui.New(webui.Deps{
 		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
-		DB:     db, Auth: svc, Logger: logger, Now: clk.Now,
+		DB:     db, Auth: svc, Logger: logger, Now: clk.Now, Membership: members, Accreditation: accr,
 	})
 	e := echo.New()
 	ui.Register(e)

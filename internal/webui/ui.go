@@ -101,8 +101,14 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET(assetPrefix+":name", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
-	e.GET("/directory", ui.directory, page...)
-	e.GET("/conferences", ui.conferences, page...)
+	// The public pages read through the services, whose policies open
+	// them to the anonymous visitor; without the service, no page.
+	if ui.members != nil {
+		e.GET("/directory", ui.directory, page...)
+	}
+	if ui.accreditation != nil {
+		e.GET("/conferences", ui.conferences, page...)
+	}
 
 	e.GET("/login", ui.loginForm, page...)
 	e.POST("/login", ui.login, page...)
