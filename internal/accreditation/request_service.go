@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -57,7 +58,7 @@ func (s *Service) CreateRequest(ctx context.Context, actor accord.Actor, confere
 	}
 	var v accord.Validation
 	v.Check(r.Motivation != "", "motivation", "required: why the organisation seeks to attend")
-	v.Check(len(r.Motivation) <= 10000, "motivation", "at most 10000 characters")
+	v.Check(utf8.RuneCountInString(r.Motivation) <= 10000, "motivation", "at most 10000 characters")
 	v.Check(r.EcosocStatus == "" || slices.Contains(ecosocStatuses, r.EcosocStatus), "ecosoc_status",
 		"must be one of none, special, general, roster")
 	if err := v.Err(); err != nil {
