@@ -44,7 +44,7 @@ func TestOpenAPIDocumentsAccreditation(t *testing.T) {
 			t.Errorf("%s %s is not documented", op.method, op.path)
 		}
 	}
-	// The contract's field names (api.md), renamed none.
+	// The contract's field names (docs/api.md), renamed none.
 	for schema, fields := range map[string][]string{
 		"Conference": {"id", "code", "title", "venue", "starts_on", "ends_on", "accreditation_opens_at",
 			"accreditation_closes_at", "nomination_cutoff_at", "max_delegates", "objection_period_days", "name_objecting_states"},

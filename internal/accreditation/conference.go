@@ -13,7 +13,7 @@ import (
 )
 
 // Conference is an intergovernmental conference NGOs seek accreditation
-// to, such as CoSP11 (api.md, Conference).
+// to, such as CoSP11 (docs/api.md, Conference).
 type Conference struct {
 	ID                    string      `json:"id" gorm:"primaryKey"`
 	Code                  string      `json:"code"`

@@ -16,7 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-// ConferenceInput creates a conference or changes one (api.md,
+// ConferenceInput creates a conference or changes one (docs/api.md,
 // Conference). Fields left out are not changed; on creation, code, title,
 // the dates, the accreditation window and the nomination cut-off are
 // required.

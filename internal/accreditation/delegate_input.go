@@ -16,7 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/country"
 )
 
-// DelegateInput is a nomination (api.md, Delegate). PassportNumber is
+// DelegateInput is a nomination (docs/api.md, Delegate). PassportNumber is
 // write-only: it is stored encrypted and never returned.
 type DelegateInput struct {
 	GivenName          string       `json:"given_name"`

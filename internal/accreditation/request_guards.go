@@ -21,7 +21,7 @@ const mailTime = "2006-01-02 15:04 UTC"
 
 // requestMachine is RequestMachine with this service's checks and effects
 // attached, event by event, so that the table itself still reads like
-// domain.md.
+// docs/domain.md.
 func (s *Service) requestMachine() *workflow.Machine {
 	m := RequestMachine()
 	for i := range m.Transitions {

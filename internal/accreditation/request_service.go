@@ -24,7 +24,7 @@ type RequestView struct {
 	AllowedEvents []string `json:"allowed_events"`
 }
 
-// CreateRequestInput is an NGO's request to be accredited (api.md).
+// CreateRequestInput is an NGO's request to be accredited (docs/api.md).
 type CreateRequestInput struct {
 	OrganizationID string `json:"organization_id"`
 	EcosocStatus   string `json:"ecosoc_status"`

@@ -11,7 +11,7 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 )
 
-// Page is the shape of every list response (api.md, Conventions).
+// Page is the shape of every list response (docs/api.md, Conventions).
 type Page[T any] struct {
 	Items      []T    `json:"items"`
 	NextCursor string `json:"next_cursor"`

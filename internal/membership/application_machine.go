@@ -15,7 +15,7 @@ type rule struct {
 }
 
 // applicationMachine is ApplicationMachine's table with the rules of
-// domain.md attached, event by event, so it can be read beside the table
+// docs/domain.md attached, event by event, so it can be read beside the table
 // there.
 func (s *Service) applicationMachine() *workflow.Machine {
 	return withRules(ApplicationMachine(), map[string]rule{

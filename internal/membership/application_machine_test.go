@@ -13,7 +13,7 @@ import (
 
 // TestServiceMachinesAreTheTables: the machines the service registers,
 // and the engine fires, are the tables `accord workflows` draws, row for
-// row, with rules attached where domain.md names one.
+// row, with rules attached where docs/domain.md names one.
 func TestServiceMachinesAreTheTables(t *testing.T) {
 	db := storetest.SQLite(t)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -37,7 +37,7 @@ func TestServiceMachinesAreTheTables(t *testing.T) {
 		}
 	}
 
-	// Who may fire is checked beyond the role wherever domain.md names a
+	// Who may fire is checked beyond the role wherever docs/domain.md names a
 	// relationship: the applicant's own organisation, the region, the
 	// reviewer, not the original reviewer.
 	byPerson := map[string]bool{"submit": true, "claim": true, "recuse": true, "request_info": true, "respond": true,

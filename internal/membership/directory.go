@@ -12,7 +12,7 @@ import (
 	"github.com/accord-coalition/accord/internal/store"
 )
 
-// DirectoryEntry is what the public sees of an active member (api.md).
+// DirectoryEntry is what the public sees of an active member (docs/api.md).
 type DirectoryEntry struct {
 	OrganizationID string           `json:"organization_id"`
 	Name           string           `json:"name"`

@@ -26,7 +26,7 @@ const (
 )
 
 // OrganizationPolicy: applicants see only their own organisation, staff
-// see all (domain.md, Organisation). An applicant creates its own; the
+// see all (docs/domain.md, Organisation). An applicant creates its own; the
 // secretariat creates any; a coordinator those of its regions. The profile
 // is changed by its organisation and by the secretariat.
 //

@@ -15,7 +15,7 @@ import (
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// Default periods of the application machine (domain.md: request_info and
+// Default periods of the application machine (docs/domain.md: request_info and
 // reject).
 const (
 	DefaultResponsePeriod = 30 * 24 * time.Hour

@@ -6,7 +6,7 @@ import (
 	"github.com/accord-coalition/accord/internal/export"
 )
 
-// Names of the lists (api.md: exports).
+// Names of the lists (docs/api.md: exports).
 const (
 	ListAccredited   = "accredited"
 	ListParticipants = "participants"

@@ -130,7 +130,7 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		r = s.browser("ar").get("/verify/" + forged)
 		r.wantContains(t, `dir="rtl"`, "هذه الشارة غير صالحة")
 		r.wantLacks(t, "Amal Haddad")
-		// A scanner asking for JSON gets api.md's fields.
+		// A scanner asking for JSON gets docs/api.md's fields.
 		req, _ := http.NewRequest(http.MethodGet, s.url+"/verify/"+token, nil)
 		req.Header.Set("Accept", "application/json")
 		js := s.browser("en").do(req)

@@ -20,7 +20,7 @@ type transparencyData struct {
 
 // transparencyCount is one count of the report with what it counts.
 type transparencyCount struct {
-	Key   string // the api.md field name, which also names its catalog keys
+	Key   string // the docs/api.md field name, which also names its catalog keys
 	Count int
 }
 
