@@ -14,7 +14,7 @@ import (
 // the conference, the filters and the day, then the rows as a table of the
 // columns a page has room for.
 func (e *Export) writeTablePDF(ctx context.Context, w io.Writer, rows export.Rows) error {
-	title := e.list.title[e.locale]
+	title := e.list.title(e.locale)
 	doc, err := export.NewDocument(w, export.DocumentOptions{Title: title, Locale: e.locale})
 	if err != nil {
 		return err
