@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/accord-coalition/accord/internal/export"
 	"github.com/accord-coalition/accord/internal/i18n"
@@ -51,7 +50,7 @@ func (e *Export) filterText() string {
 			parts = append(parts, columns[f.key].HeaderText(e.locale)+": "+f.value)
 		}
 	}
-	return strings.Join(parts, listSeparator(e.locale))
+	return i18n.JoinList(e.locale, parts)
 }
 
 // projectRows keeps the columns named by keep, in its order, of rows

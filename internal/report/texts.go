@@ -18,12 +18,3 @@ func text(key, locale string, args ...string) string {
 	}
 	return i18n.Builtin().T(locale, key, a)
 }
-
-// listSeparator joins items as the language does: the Arabic comma in
-// Arabic.
-func listSeparator(locale string) string {
-	if locale == "ar" {
-		return "، "
-	}
-	return ", "
-}
