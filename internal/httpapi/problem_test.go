@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
@@ -51,8 +52,8 @@ func TestKindsMapToStatuses(t *testing.T) {
 			t.Errorf("kind %d: field errors %v", tc.kind, p.Errors)
 		}
 	}
-	if len(kindStatus) != len(cases) {
-		t.Fatalf("%d kinds mapped, %d tested", len(kindStatus), len(cases))
+	if httpreply.Kinds() != len(cases) {
+		t.Fatalf("%d kinds mapped, %d tested", httpreply.Kinds(), len(cases))
 	}
 }
 

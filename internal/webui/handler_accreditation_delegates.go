@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
 // delegateRow is a delegate as the request page lists it. The passport
@@ -204,6 +205,5 @@ func (ui *UI) badgePNG(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-store")
-	return c.Blob(http.StatusOK, "image/png", png)
+	return httpreply.Private(c, "image/png", png)
 }
