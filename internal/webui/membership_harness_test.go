@@ -56,6 +56,9 @@ func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	svc := membership.NewService(db, engine, authz, membership.Config{
 		BaseURL: "http://localhost:8080", Now: clk.Now, Logger: logger,
 	})
+	if err := engine.Register(svc.Machines()...); err != nil {
+		t.Fatal(err)
+	}
 	ui := webui.New(webui.Deps{
 		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
 		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: svc,
