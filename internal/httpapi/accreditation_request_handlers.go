@@ -28,18 +28,6 @@ func (s *Server) registerAccreditationRequestRoutes() {
 		Response: view, Handler: s.getAccreditationRequest,
 	})
 	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/accreditation-requests/:id/transitions", Tag: tag, Auth: true,
-		Summary: "Fire an event of the accreditation machine; the comment of object is its grounds, " +
-			"of conference_admit and conference_deny the decision's reference",
-		Request:  SchemaOf[accreditation.TransitionInput]("AccreditationTransition"),
-		Response: view, Handler: s.transitionAccreditationRequest,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/accreditation-requests/:id/history", Tag: tag, Auth: true,
-		Summary:  "The request's timeline visible to the caller",
-		Response: SchemaOf[Page[accreditation.HistoryEntry]]("AccreditationHistoryPage"), Handler: s.accreditationRequestHistory,
-	})
-	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/accreditation-requests/:id/objections", Tag: tag, Auth: true,
 		Summary:  "Object to a circulated request, with grounds (State party, before the deadline)",
 		Request:  SchemaOf[groundsInput]("ObjectionInput"),
@@ -74,29 +62,6 @@ func (s *Server) getAccreditationRequest(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, view)
-}
-
-func (s *Server) transitionAccreditationRequest(c echo.Context) error {
-	var in accreditation.TransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	if err := required(namedValue{"event", in.Event}); err != nil {
-		return err
-	}
-	view, err := s.accreditation.FireRequest(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
-}
-
-func (s *Server) accreditationRequestHistory(c echo.Context) error {
-	items, err := s.accreditation.RequestHistory(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, newPage(items, ""))
 }
 
 func (s *Server) lodgeObjection(c echo.Context) error {

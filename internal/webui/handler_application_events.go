@@ -60,7 +60,7 @@ func (ui *UI) fireApplicationEvent(c echo.Context) error {
 	if p.Form.HasErrors() {
 		return ui.showApplication(c, status, p, id, nil)
 	}
-	_, err := ui.members.TransitionApplication(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
+	_, err := ui.members.FireApplication(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
 		Event: f.event, Comment: f.comment, Version: f.version,
 	})
 	switch {

@@ -145,7 +145,7 @@ func (ui *UI) fireMembershipEvent(c echo.Context) error {
 	if p.Form.HasErrors() {
 		return ui.showMembership(c, http.StatusUnprocessableEntity, p, id)
 	}
-	_, err := ui.members.TransitionMembership(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
+	_, err := ui.members.FireMembership(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
 		Event: f.event, Comment: f.comment, Version: f.version,
 	})
 	switch {

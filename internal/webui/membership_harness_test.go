@@ -136,7 +136,7 @@ func (s *memberSite) fire(actor accord.Actor, id, event, comment string) *member
 	if err != nil {
 		s.t.Fatalf("get application: %v", err)
 	}
-	v, err := s.svc.TransitionApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
+	v, err := s.svc.FireApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
 	if err != nil {
 		s.t.Fatalf("%s: %v", event, err)
 	}

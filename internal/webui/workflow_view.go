@@ -126,7 +126,7 @@ type memberEvent struct {
 
 // memberTimeline translates a history, oldest first. Only reviewers are
 // given internal entries by the service.
-func memberTimeline(p *Page, h []membership.HistoryEntry, viewerID string) []memberEvent {
+func memberTimeline(p *Page, h []workflow.HistoryEntry, viewerID string) []memberEvent {
 	out := make([]memberEvent, 0, len(h))
 	for _, e := range h {
 		t := memberEvent{
@@ -154,7 +154,7 @@ func memberTimeline(p *Page, h []membership.HistoryEntry, viewerID string) []mem
 }
 
 // lastCommentOf is the comment of the latest event of the history, if any.
-func lastCommentOf(h []membership.HistoryEntry, event string) string {
+func lastCommentOf(h []workflow.HistoryEntry, event string) string {
 	for i := len(h) - 1; i >= 0; i-- {
 		if h[i].Event == event {
 			return h[i].Comment
