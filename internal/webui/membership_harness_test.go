@@ -228,7 +228,7 @@ func (b *browser) fireForm(path, event string, extra map[string]string) response
 		form[k] = []string{v}
 	}
 	base, _, _ := strings.Cut(path, "?")
-	return b.post(base+"/events", form)
+	return b.post(base+"/transitions", form)
 }
 
 // fieldError is the error shown beside the input with id, or "".

@@ -52,8 +52,12 @@ func memberActions(p *Page, m *workflow.Machine, events []string, action string,
 		if p.cat.Has("action_intro." + ev) {
 			a.Intro = p.T("action_intro." + ev)
 		}
-		if required := requiresComment(m, ev); required || slices.Contains(memberOptionalComment, ev) {
+		// Every event form names its fields alike (event, comment,
+		// confirm); the ids and labels stay the event's own, as a page
+		// holds several forms.
+		if required := m.CommentRequired(ev); required || slices.Contains(memberOptionalComment, ev) {
 			f := p.Form.field(ev+"_comment", "textarea", "")
+			f.Name = "comment"
 			f.Required = required
 			f.ID = "f-" + idPrefix + ev + "_comment"
 			describedBy(&f)
@@ -61,6 +65,7 @@ func memberActions(p *Page, m *workflow.Machine, events []string, action string,
 		}
 		if slices.Contains(memberConfirmed, ev) {
 			f := p.Checkbox(ev + "_confirm")
+			f.Name = "confirm"
 			f.ID = "f-" + idPrefix + ev + "_confirm"
 			describedBy(&f)
 			a.Confirm = &f
@@ -83,16 +88,6 @@ func describedBy(f *Field) {
 		}
 		f.DescribedBy += f.ID + "-hint"
 	}
-}
-
-// requiresComment reports whether m requires a comment for event.
-func requiresComment(m *workflow.Machine, event string) bool {
-	for _, t := range m.Transitions {
-		if t.Event == event {
-			return t.CommentRequired
-		}
-	}
-	return false
 }
 
 // The names of the membership service's machines.
