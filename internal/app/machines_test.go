@@ -83,3 +83,51 @@ func TestStartRefusesMismatchedRules(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryCollectionIsServed: every workflow the services return has its
+// transitions and history in the API's document, answering with the
+// collection's own schema, and a web form route.
+func TestEveryCollectionIsServed(t *testing.T) {
+	cfg := config.Config{DataDir: t.TempDir(), SecretKey: []byte(strings.Repeat("k", 32)), BaseURL: "http://accord.test"}
+	a, err := Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := a.Server()
+	doc, err := srv.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := doc["paths"].(map[string]any)
+	webRoutes := map[string]bool{}
+	for _, r := range srv.Echo().Routes() {
+		webRoutes[r.Method+" "+r.Path] = true
+	}
+	cols := append(a.Membership.Collections(), a.Accreditation.Collections()...)
+	var names []string
+	for _, col := range cols {
+		names = append(names, col.Name)
+		post, _ := paths["/api/v1/"+col.Name+"/{id}/transitions"].(map[string]any)["post"].(map[string]any)
+		if post == nil {
+			t.Errorf("%s: POST …/transitions is not documented", col.Name)
+			continue
+		}
+		schema := post["responses"].(map[string]any)["200"].(map[string]any)["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)
+		if want := "#/components/schemas/" + col.Doc.ViewName; schema["$ref"] != want {
+			t.Errorf("%s: transitions answer %v, want %s", col.Name, schema["$ref"], want)
+		}
+		if _, ok := paths["/api/v1/"+col.Name+"/{id}/history"].(map[string]any)["get"]; !ok {
+			t.Errorf("%s: GET …/history is not documented", col.Name)
+		}
+	}
+	want := []string{"membership-applications", "memberships", "accreditation-requests", "objections", "delegates"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("collections %v, want %v", names, want)
+	}
+	for _, path := range []string{"/applications", "/memberships", "/accreditation-requests", "/objections", "/delegates"} {
+		if !webRoutes["POST "+path+"/:id/transitions"] {
+			t.Errorf("no web form route POST %s/:id/transitions", path)
+		}
+	}
+}
