@@ -33,7 +33,6 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 
 	e.POST("/accreditation-requests/:id/delegates", ui.nominateDelegate, member...)
 	e.GET("/delegates/:id/replace", ui.replaceDelegateForm, member...)
-	e.POST("/delegates/:id/replace", ui.replaceDelegate, member...)
 	e.GET("/delegates/:id/badge.png", ui.badgePNG, member...)
 
 	e.GET("/accreditation-requests/:id/objections", ui.objectionsPage, member...)

@@ -148,28 +148,6 @@ func (ui *UI) renderReplace(c echo.Context, status int, p *Page) error {
 	return ui.render(c, status, "accreditation_replace", p)
 }
 
-// replaceDelegate nominates someone in a delegate's place, in one step.
-func (ui *UI) replaceDelegate(c echo.Context) error {
-	p := ui.newPage(c, "delegates.replace_title")
-	in := readDelegateForm(c, p)
-	status := http.StatusUnprocessableEntity
-	if !p.Form.HasErrors() {
-		view, err := ui.accreditation.FireDelegate(c.Request().Context(), actorOf(c), c.Param("id"),
-			accreditation.DelegateTransitionInput{
-				TransitionInput: accreditation.TransitionInput{Event: "replace", Version: formVersion(c.FormValue("version"))},
-				Replacement:     &in,
-			})
-		if err == nil {
-			return redirect(c, "/accreditation-requests/"+view.AccreditationRequestID+"?notice=acc_delegate_replaced#delegates")
-		}
-		if !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
-			return err
-		}
-		status = statusOf(err)
-	}
-	return ui.renderReplace(c, status, p)
-}
-
 // badgePNG is a delegate's badge as a QR code to print: the address of
 // its verification page.
 func (ui *UI) badgePNG(c echo.Context) error {

@@ -54,17 +54,15 @@ func (ui *UI) accreditationWorkflows() map[string]webWorkflow {
 			refused: ui.objectionEventRefused,
 		},
 		accreditation.CollectionDelegates: {
-			title: "request.title",
-			before: func(c echo.Context, id string, f *eventPost) error {
-				if f.Event == "replace" {
-					// A replacement names the person nominated instead: its own form.
-					return accord.Errorf(accord.KindBadRequest, "replace has its own form")
-				}
-				return nil
-			},
-			done: func(_ echo.Context, _ string, _ *eventPost, view any) (string, error) {
+			title:  "request.title",
+			before: ui.beforeDelegateEvent,
+			done: func(_ echo.Context, _ string, f *eventPost, view any) (string, error) {
 				d := view.(*accreditation.DelegateView)
-				return "/accreditation-requests/" + d.AccreditationRequestID + "?notice=acc_delegate_updated#delegates", nil
+				notice := "acc_delegate_updated"
+				if f.Event == "replace" {
+					notice = "acc_delegate_replaced"
+				}
+				return "/accreditation-requests/" + d.AccreditationRequestID + "?notice=" + notice + "#delegates", nil
 			},
 			refused: ui.delegateEventRefused,
 		},
@@ -116,9 +114,35 @@ func (ui *UI) objectionEventRefused(c echo.Context, id string, f *eventPost, err
 	return ui.renderCirculated(c, statusOf(err), p, r.ConferenceID)
 }
 
-// delegateEventRefused shows a refused delegate event on its request's
-// page.
+// beforeDelegateEvent reads a replacement's nomination, which the
+// replace form carries: the delegate is replaced by that person in one
+// step.
+func (ui *UI) beforeDelegateEvent(c echo.Context, _ string, f *eventPost) error {
+	if f.Event != "replace" {
+		return nil
+	}
+	f.Page.Title = f.Page.T("delegates.replace_title")
+	in := readDelegateForm(c, f.Page)
+	f.Body = &accreditation.DelegateTransitionInput{
+		TransitionInput: accreditation.TransitionInput{Event: f.Event, Version: f.Version},
+		Replacement:     &in,
+	}
+	return nil
+}
+
+// delegateEventRefused shows a refused replacement on its form, and any
+// other refused delegate event on the request's page.
 func (ui *UI) delegateEventRefused(c echo.Context, id string, f *eventPost, err error) error {
+	if f.Event == "replace" {
+		status := f.Status
+		if err != nil {
+			if !f.Page.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
+				return err
+			}
+			status = statusOf(err)
+		}
+		return ui.renderReplace(c, status, f.Page)
+	}
 	if err == nil {
 		return accord.Invalid("the form is incomplete")
 	}

@@ -22,6 +22,9 @@ type eventPost struct {
 	Page *Page
 	// Status is the status to answer when before marked the form.
 	Status int
+	// Body, when before sets it, is what is fired: the event with the
+	// payload its form carries (a delegate's replacement).
+	Body workflow.Body
 }
 
 // webWorkflow is what one workflow's event forms do differently: the
@@ -114,9 +117,11 @@ func (ui *UI) fireEvent(col workflow.Collection, w webWorkflow) echo.HandlerFunc
 				return ui.refuse(c, w, id, f, nil)
 			}
 		}
-		view, err := col.Resource.Fire(c.Request().Context(), actorOf(c), id, &workflow.TransitionInput{
-			Event: f.Event, Comment: f.Comment, Version: f.Version,
-		})
+		body := f.Body
+		if body == nil {
+			body = &workflow.TransitionInput{Event: f.Event, Comment: f.Comment, Version: f.Version}
+		}
+		view, err := col.Resource.Fire(c.Request().Context(), actorOf(c), id, body)
 		if err != nil {
 			return ui.refuse(c, w, id, f, err)
 		}
