@@ -28,7 +28,7 @@ func (s *Service) Collections() []workflow.Collection {
 				Tag: "accreditation",
 				Summary: "Fire an event of the accreditation machine; the comment of object is its grounds, " +
 					"of conference_admit and conference_deny the decision's reference",
-				View: RequestView{}, ViewName: "AccreditationRequest", Name: "request",
+				View: RequestView{}, ViewName: "AccreditationRequest", Name: "accreditation request",
 			},
 		},
 		{
@@ -36,6 +36,7 @@ func (s *Service) Collections() []workflow.Collection {
 			Doc: workflow.CollectionDoc{
 				Tag: "accreditation", Summary: "Withdraw an objection (its State, before the deadline)",
 				View: ObjectionView{}, ViewName: "Objection", Name: "objection",
+				ViewSummary: "One objection with its grounds and replies",
 			},
 		},
 		{

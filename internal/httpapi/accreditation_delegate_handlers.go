@@ -23,11 +23,6 @@ func (s *Server) registerDelegateRoutes() {
 		Summary:  "The request's delegates, in nomination order",
 		Response: SchemaOf[Page[accreditation.DelegateView]]("DelegatePage"), Handler: s.listDelegates,
 	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/delegates/:id", Tag: tag, Auth: true,
-		Summary:  "One delegate, with the events the caller may fire now",
-		Response: view, Handler: s.getDelegate,
-	})
 }
 
 func (s *Server) nominateDelegate(c echo.Context) error {
@@ -48,12 +43,4 @@ func (s *Server) listDelegates(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, ""))
-}
-
-func (s *Server) getDelegate(c echo.Context) error {
-	view, err := s.accreditation.GetDelegate(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
 }

@@ -15,17 +15,11 @@ type groundsInput struct {
 
 func (s *Server) registerAccreditationRequestRoutes() {
 	const tag = "accreditation"
-	view := SchemaOf[accreditation.RequestView]("AccreditationRequest")
 	s.Handle(Operation{
 		Method: http.MethodGet, Path: "/accreditation-requests", Tag: tag, Auth: true,
 		Summary:  "Accreditation requests: an applicant's own, the circulated ones for States parties, all for the secretariat",
 		Query:    append([]Param{{Name: "state"}, {Name: "conference_id"}}, listParams...),
 		Response: SchemaOf[Page[accreditation.RequestView]]("AccreditationRequestPage"), Handler: s.listAccreditationRequests,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/accreditation-requests/:id", Tag: tag, Auth: true,
-		Summary:  "One accreditation request, with the events the caller may fire now",
-		Response: view, Handler: s.getAccreditationRequest,
 	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/accreditation-requests/:id/objections", Tag: tag, Auth: true,
@@ -54,14 +48,6 @@ func (s *Server) listAccreditationRequests(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, next))
-}
-
-func (s *Server) getAccreditationRequest(c echo.Context) error {
-	view, err := s.accreditation.GetRequest(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
 }
 
 func (s *Server) lodgeObjection(c echo.Context) error {

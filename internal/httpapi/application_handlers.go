@@ -30,11 +30,6 @@ func (s *Server) registerApplicationRoutes() {
 		Response: SchemaOf[Page[membership.ApplicationView]]("MembershipApplicationPage"), Handler: s.listApplications,
 	})
 	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/membership-applications/:id", Tag: tag, Auth: true,
-		Summary:  "One application, with the events the caller may fire now",
-		Response: SchemaOf[membership.ApplicationView]("MembershipApplication"), Handler: s.getApplication,
-	})
-	s.Handle(Operation{
 		Method: http.MethodPatch, Path: "/membership-applications/:id", Tag: tag, Auth: true,
 		Summary:  "Change the motivation of a draft, or of an application awaiting information",
 		Request:  SchemaOf[membership.ApplicationPatch]("ApplicationPatch"),
@@ -76,14 +71,6 @@ func (s *Server) listApplications(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, next))
-}
-
-func (s *Server) getApplication(c echo.Context) error {
-	a, err := s.membership.GetApplication(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, a)
 }
 
 func (s *Server) updateApplication(c echo.Context) error {

@@ -21,11 +21,6 @@ func (s *Server) registerMembershipRoutes() {
 		Query:    append([]Param{{Name: "state"}, {Name: "region"}, {Name: "country"}}, listParams...),
 		Response: SchemaOf[Page[membership.MembershipView]]("MembershipPage"), Handler: s.listMemberships,
 	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/memberships/:id", Tag: tag, Auth: true,
-		Summary:  "One membership, with the events the caller may fire now",
-		Response: SchemaOf[membership.MembershipView]("Membership"), Handler: s.getMembership,
-	})
 }
 
 func (s *Server) listMemberships(c echo.Context) error {
@@ -41,12 +36,4 @@ func (s *Server) listMemberships(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, next))
-}
-
-func (s *Server) getMembership(c echo.Context) error {
-	m, err := s.membership.GetMembership(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, m)
 }

@@ -23,9 +23,10 @@ func (s *Server) collections() []workflow.Collection {
 }
 
 // registerWorkflowRoutes serves every workflow the same way (api.md,
-// Transitions): POST /{collection}/{id}/transitions fires an event and
-// answers with the record as the collection shows it, GET
-// /{collection}/{id}/history the timeline the caller may see.
+// Transitions): GET /{collection}/{id} is the record with the events the
+// caller may fire now, POST /{collection}/{id}/transitions fires one and
+// answers with the record, GET /{collection}/{id}/history is the timeline
+// the caller may see.
 func (s *Server) registerWorkflowRoutes() {
 	history := SchemaOf[Page[workflow.HistoryEntry]]("HistoryPage")
 	for _, col := range s.collections() {
@@ -35,6 +36,14 @@ func (s *Server) registerWorkflowRoutes() {
 			bodyName = "TransitionRequest"
 		}
 		view := &Schema{Name: doc.ViewName, typ: reflect.TypeOf(doc.View)}
+		viewSummary := doc.ViewSummary
+		if viewSummary == "" {
+			viewSummary = "One " + doc.Name + ", with the events the caller may fire now"
+		}
+		s.Handle(Operation{
+			Method: http.MethodGet, Path: "/" + col.Name + "/:id", Tag: doc.Tag, Auth: true,
+			Summary: viewSummary, Response: view, Handler: s.workflowView(col),
+		})
 		s.Handle(Operation{
 			Method: http.MethodPost, Path: "/" + col.Name + "/:id/transitions", Tag: doc.Tag, Auth: true,
 			Summary:  doc.Summary,
@@ -58,6 +67,16 @@ func (s *Server) fireTransition(col workflow.Collection) echo.HandlerFunc {
 			return err
 		}
 		view, err := col.Resource.Fire(c.Request().Context(), actor(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, view)
+	}
+}
+
+func (s *Server) workflowView(col workflow.Collection) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		view, err := col.Resource.View(c.Request().Context(), actor(c), c.Param("id"))
 		if err != nil {
 			return err
 		}

@@ -9,8 +9,8 @@ import (
 )
 
 // Resource is one workflow's records as both transports serve them: the
-// API's POST /{collection}/{id}/transitions and GET …/history, and the
-// web pages' event forms. Each method asks the authorizer about the
+// API's GET /{collection}/{id}, POST …/transitions and GET …/history, and
+// the web pages' event forms. Each method asks the authorizer about the
 // record, as every service method does.
 type Resource interface {
 	// View is the record as actor may see it, with the events actor may
@@ -51,12 +51,15 @@ type Collection struct {
 
 // CollectionDoc names a collection's parts in the API's document.
 type CollectionDoc struct {
-	Tag      string
-	Summary  string // of its transitions route: which events, what they carry
-	View     any    // a zero value of what View and Fire return
-	ViewName string // that schema's name: "AccreditationRequest"
-	BodyName string // the request body's schema name; default "TransitionInput"
-	Name     string // the records' name in the history route's summary: "request"
+	Tag     string
+	Summary string // of its transitions route: which events, what they carry
+	// ViewSummary describes GET /{collection}/{id}; by default "One
+	// <Name>, with the events the caller may fire now".
+	ViewSummary string
+	View        any    // a zero value of what View and Fire return
+	ViewName    string // that schema's name: "AccreditationRequest"
+	BodyName    string // the request body's schema name; default "TransitionInput"
+	Name        string // one record's name in the summaries: "accreditation request"
 }
 
 // NewBody returns a pointer to a fresh zero Body of c's kind, to decode a
