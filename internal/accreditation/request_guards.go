@@ -21,7 +21,7 @@ const mailTime = "2006-01-02 15:04 UTC"
 
 // requestMachine is RequestMachine with this service's checks and effects
 // attached, event by event, so that the table itself still reads like
-// domain.md. Objecting and withdrawing an objection have checks of their
+// docs/domain.md. Objecting and withdrawing an objection have checks of their
 // own: they concern the objection as much as the request.
 func (s *Service) requestMachine() *workflow.Machine {
 	authorize := s.authorizeRequestEvent

@@ -22,7 +22,7 @@ func (s *Server) collections() []workflow.Collection {
 	return out
 }
 
-// registerWorkflowRoutes serves every workflow the same way (api.md,
+// registerWorkflowRoutes serves every workflow the same way (docs/api.md,
 // Transitions): GET /{collection}/{id} is the record with the events the
 // caller may fire now, POST /{collection}/{id}/transitions fires one and
 // answers with the record, GET /{collection}/{id}/history is the timeline
