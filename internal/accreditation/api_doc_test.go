@@ -35,6 +35,7 @@ func TestOpenAPIDocumentsAccreditation(t *testing.T) {
 		{"post", "/api/v1/accreditation-requests/{id}/transitions"}, {"get", "/api/v1/accreditation-requests/{id}/history"},
 		{"post", "/api/v1/accreditation-requests/{id}/objections"}, {"get", "/api/v1/accreditation-requests/{id}/objections"},
 		{"post", "/api/v1/objections/{id}/replies"}, {"post", "/api/v1/objections/{id}/transitions"},
+		{"get", "/api/v1/objections/{id}/history"}, {"get", "/api/v1/delegates/{id}/history"},
 		{"post", "/api/v1/accreditation-requests/{id}/delegates"}, {"get", "/api/v1/accreditation-requests/{id}/delegates"},
 		{"get", "/api/v1/delegates/{id}"}, {"post", "/api/v1/delegates/{id}/transitions"},
 		{"get", "/api/v1/delegates/{id}/badge"}, {"get", "/api/v1/delegates/{id}/badge.png"},

@@ -37,11 +37,9 @@ type App struct {
 	Engine *workflow.Engine
 	Authz  *auth.Authorizer
 	Auth   *auth.Service
-	// Membership registered its machines, with their guards and effects,
-	// with Engine.
-	Membership *membership.Service
-	// Accreditation's machines, with its guards and effects, are
-	// registered with Engine.
+	// Membership and Accreditation's machines, with their rules attached,
+	// are registered with Engine.
+	Membership    *membership.Service
 	Accreditation *accreditation.Service
 	// Report exports lists, writes visa letters and computes the
 	// secretariat's dashboard.
@@ -98,15 +96,11 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 		db.Close()
 		return nil, err
 	}
-	for _, m := range a.Accreditation.Machines() {
-		a.Engine.Register(m)
-	}
-	// A machine whose service did not register it (with its rules) runs
-	// as its bare table, so that Tick still fires its deadlines.
-	for _, m := range Machines() {
-		if a.Engine.Machine(m.Name) == nil {
-			a.Engine.Register(m)
-		}
+	// The engine runs exactly the services' machines, each with its rules
+	// attached; a table and its rules that disagree stop the start here.
+	if err := a.Engine.Register(a.Machines()...); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return a, nil
 }

@@ -37,8 +37,8 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range accr.Machines() {
-			engine.Register(m)
+		if err := engine.Register(accr.Machines()...); err != nil {
+			t.Fatal(err)
 		}
 
 		first, err := demo.Load(ctx, db, users, accr, now)

@@ -9,6 +9,7 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // TestInternalNotes: reviewers' notes are on the reviewers' timeline and
@@ -19,7 +20,7 @@ func TestInternalNotes(t *testing.T) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		const secret = "Board member is a minister's cousin; check independence."
-		var note membership.HistoryEntry
+		var note workflow.HistoryEntry
 		e.do("POST", "/membership-applications/"+a.ID+"/notes", sc.coordinator, map[string]string{"text": secret}).
 			want(t, http.StatusCreated).decode(t, &note)
 		if note.Event != membership.EventNote || !note.Internal || note.ActorID != sc.coordinator.ID || note.Comment != secret {

@@ -10,6 +10,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // profile is a complete organisation profile in country.
@@ -184,14 +185,14 @@ func (e *env) count(table, where string, args ...any) int64 {
 }
 
 // history reads an application's timeline as u.
-func (e *env) history(u *user, appID string) []membership.HistoryEntry {
+func (e *env) history(u *user, appID string) []workflow.HistoryEntry {
 	e.t.Helper()
-	var page struct{ Items []membership.HistoryEntry }
+	var page struct{ Items []workflow.HistoryEntry }
 	e.do("GET", "/membership-applications/"+appID+"/history", u, nil).want(e.t, http.StatusOK).decode(e.t, &page)
 	return page.Items
 }
 
-func events(h []membership.HistoryEntry) []string {
+func events(h []workflow.HistoryEntry) []string {
 	out := []string{}
 	for _, e := range h {
 		out = append(out, e.Event)
@@ -200,7 +201,7 @@ func events(h []membership.HistoryEntry) []string {
 }
 
 // transitionsOf keeps the events of a timeline that moved the state.
-func transitionsOf(h []membership.HistoryEntry) []string {
+func transitionsOf(h []workflow.HistoryEntry) []string {
 	out := []string{}
 	for _, e := range h {
 		if e.FromState != "" {

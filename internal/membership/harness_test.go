@@ -57,6 +57,9 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	svc := membership.NewService(db, engine, authz, membership.Config{
 		BaseURL: "http://accord.test", Now: clk.Now, Logger: logger,
 	})
+	if err := engine.Register(svc.Machines()...); err != nil {
+		t.Fatal(err)
+	}
 	srv := httpapi.New(httpapi.Deps{
 		Config: config.Config{BaseURL: "http://accord.test", SecretKey: []byte(testSecret)},
 		DB:     db, Auth: authSvc, Logger: logger, Membership: svc,

@@ -69,8 +69,8 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range accr.Machines() {
-		engine.Register(m)
+	if err := engine.Register(accr.Machines()...); err != nil {
+		t.Fatal(err)
 	}
 	reports, err := report.NewService(db, authz, accr, report.Config{
 		SecretKey: []byte(testSecret), LetterRetention: 90 * 24 * time.Hour, Now: clk.Now,

@@ -59,8 +59,8 @@ func newAccSite(t *testing.T, db *store.DB) *accSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range svc.Machines() {
-		engine.Register(m)
+	if err := engine.Register(append(members.Machines(), svc.Machines()...)...); err != nil {
+		t.Fatal(err)
 	}
 	reports, err := report.NewService(db, authz, svc, report.Config{SecretKey: []byte(testSecret), Now: clk.Now}, logger)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // PageItem is one item of a page's data handed to a partial template
@@ -129,7 +130,7 @@ type historyRow struct {
 	Event, Actor, Comment string
 }
 
-func historyRows(p *Page, entries []accreditation.HistoryEntry) []historyRow {
+func historyRows(p *Page, entries []workflow.HistoryEntry) []historyRow {
 	out := make([]historyRow, 0, len(entries))
 	for _, e := range entries {
 		actor := p.T("accreditation.actor_system")

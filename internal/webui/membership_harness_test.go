@@ -56,6 +56,9 @@ func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	svc := membership.NewService(db, engine, authz, membership.Config{
 		BaseURL: "http://localhost:8080", Now: clk.Now, Logger: logger,
 	})
+	if err := engine.Register(svc.Machines()...); err != nil {
+		t.Fatal(err)
+	}
 	ui := webui.New(webui.Deps{
 		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
 		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: svc,
@@ -133,7 +136,7 @@ func (s *memberSite) fire(actor accord.Actor, id, event, comment string) *member
 	if err != nil {
 		s.t.Fatalf("get application: %v", err)
 	}
-	v, err := s.svc.TransitionApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
+	v, err := s.svc.FireApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
 	if err != nil {
 		s.t.Fatalf("%s: %v", event, err)
 	}
@@ -225,7 +228,7 @@ func (b *browser) fireForm(path, event string, extra map[string]string) response
 		form[k] = []string{v}
 	}
 	base, _, _ := strings.Cut(path, "?")
-	return b.post(base+"/events", form)
+	return b.post(base+"/transitions", form)
 }
 
 // fieldError is the error shown beside the input with id, or "".

@@ -132,6 +132,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	if ui.accreditation != nil {
 		ui.registerAccreditationPages(e, page, member)
 	}
+	ui.registerWorkflowForms(e, member, []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.uploadBody, ui.csrf, ui.requireUser})
 
 	// An unknown address is a 404 whatever its method: no CSRF check.
 	notFound := ui.errorPages(ui.session(ui.language(ui.issueCSRF(ui.notFound))))
