@@ -57,7 +57,9 @@ type Option func(*settings)
 func Configure(fn func(*config.Config)) Option { return func(s *settings) { fn(&s.cfg) } }
 
 // ShortDeadlines is ACCORD_ALLOW_SHORT_DEADLINES=true.
-func ShortDeadlines() Option { return Configure(func(c *config.Config) { c.AllowShortDeadlines = true }) }
+func ShortDeadlines() Option {
+	return Configure(func(c *config.Config) { c.AllowShortDeadlines = true })
+}
 
 // EmailVerification refuses sign-in until the address is verified, as
 // production does by default.
