@@ -3,10 +3,8 @@ package webui_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -14,23 +12,20 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/webui"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
-const testSecret = "0123456789abcdef0123456789abcdef-web"
-
-// site is the web pages served over real HTTP on a real database.
+// site is the whole application on the shared test environment, its web
+// pages driven over real HTTP by browsers with cookies.
 type site struct {
+	*testenv.Env
 	t     *testing.T
 	db    *store.DB
 	auth  *auth.Service
@@ -38,28 +33,20 @@ type site struct {
 	url   string
 }
 
+// newSite serves the application with the clock at the present and
+// sessions on it.
 func newSite(t *testing.T, db *store.DB) *site {
 	t.Helper()
-	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		t.Fatalf("load countries: %v", err)
-	}
-	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	// Cheap hashing: these tests are about pages, not password cost.
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	acfg.Now = clk.Now
-	svc := auth.NewService(db, acfg, auth.NewAuthorizer(logger), logger)
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
-		DB:     db, Auth: svc, Logger: logger, Now: clk.Now,
-	})
-	e := echo.New()
-	ui.Register(e)
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return &site{t: t, db: db, auth: svc, clock: clk, url: srv.URL}
+	return siteWith(t, db, testenv.StartAt(time.Now().UTC().Truncate(time.Second)), testenv.SessionsOnClock())
+}
+
+// siteWith serves the application as the pages' tests expect it: addresses
+// verified before sign-in, links to localhost:8080, and opts.
+func siteWith(t *testing.T, db *store.DB, opts ...testenv.Option) *site {
+	t.Helper()
+	opts = append([]testenv.Option{testenv.EmailVerification(), testenv.BaseURL("http://localhost:8080")}, opts...)
+	e := testenv.New(t, db, opts...)
+	return &site{Env: e, t: t, db: db, auth: e.App.Auth, clock: e.Clock, url: e.URL}
 }
 
 // browser is one visitor with its own cookies. It does not follow
@@ -204,24 +191,10 @@ func (b *browser) signIn(email string) {
 // as an approved application would leave it.
 func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...string) membership.Organization {
 	s.t.Helper()
-	ctx := context.Background()
-	region, err := country.RegionOf(ctx, s.db, countryCode)
-	if err != nil {
-		s.t.Fatalf("region of %s: %v", countryCode, err)
-	}
-	now := s.clock.Now().Truncate(time.Microsecond)
-	o := membership.Organization{
-		ID: uuid.NewString(), Name: name, NameEN: nameEN, Acronym: acronym,
-		Country: countryCode, Region: region, Areas: store.StringList(areas), UNCACChapters: store.StringList{},
-		EcosocStatus: membership.EcosocNone, Website: "https://example.org/" + strings.ToLower(acronym),
-		Version: 1, CreatedAt: now, UpdatedAt: now,
-	}
-	o.RefreshKeys()
-	if err := s.db.WithContext(ctx).Create(&o).Error; err != nil {
-		s.t.Fatalf("insert organisation %s: %v", name, err)
-	}
-	m := membership.NewMembership(uuid.NewString(), o.ID, nil, now.AddDate(-1, 0, 0))
-	if err := s.db.WithContext(ctx).Create(&m).Error; err != nil {
+	o := s.Organization(membership.Organization{Name: name, NameEN: nameEN, Acronym: acronym, Country: countryCode,
+		Areas: store.StringList(areas), UNCACChapters: store.StringList{}, Website: "https://example.org/" + strings.ToLower(acronym)})
+	m := membership.NewMembership(uuid.NewString(), o.ID, nil, o.CreatedAt.AddDate(-1, 0, 0))
+	if err := s.db.WithContext(context.Background()).Create(&m).Error; err != nil {
 		s.t.Fatalf("insert membership of %s: %v", name, err)
 	}
 	return o

@@ -5,84 +5,52 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/webui"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
-// memberSite is the web pages with the membership service wired in, on a
-// real database, driven over HTTP. Fixtures it cannot reach through the
-// pages quickly (other organisations' applications) it makes through the
-// same service the pages call.
+// memberSite is the application's pages with fixtures the pages cannot
+// make quickly (other organisations' applications) made through the same
+// membership service, and transitions fired over the API.
 type memberSite struct {
 	*site
-	svc *membership.Service
-	seq int
+	svc    *membership.Service
+	tokens map[string]string // access token by user id, for the API
 }
 
 func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	t.Helper()
-	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		t.Fatalf("load countries: %v", err)
-	}
-	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	authz := auth.NewAuthorizer(logger)
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	acfg.Now = clk.Now
-	authSvc := auth.NewService(db, acfg, authz, logger)
-	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
-	svc := membership.NewService(db, engine, authz, membership.Config{
-		BaseURL: "http://localhost:8080", Now: clk.Now, Logger: logger,
-	})
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
-		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: svc,
-	})
-	e := echo.New()
-	ui.Register(e)
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return &memberSite{site: &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}, svc: svc}
+	s := newSite(t, db)
+	return &memberSite{site: s, svc: s.App.Membership, tokens: map[string]string{}}
+}
+
+// user creates a person of role, signed in to the API, and remembers
+// its token.
+func (s *memberSite) user(in auth.CreateUserInput) *testenv.User {
+	s.t.Helper()
+	u := s.Person(in)
+	s.tokens[u.ID] = u.Token
+	return u
 }
 
 // staff creates a signed-in browser for a coordinator (of regions) or a
 // secretariat member, reading pages in locale.
 func (s *memberSite) staff(role accord.Role, locale string, regions ...string) (*browser, accord.Actor) {
 	s.t.Helper()
-	s.seq++
-	email := fmt.Sprintf("%s%d@coalition.example", role, s.seq)
-	u, err := s.auth.CreateUserDirect(context.Background(), auth.CreateUserInput{
-		Email: email, Name: "Staff " + string(role), Role: role, Locale: locale,
-		Password: "a long enough password", Regions: regions,
-	})
-	if err != nil {
-		s.t.Fatalf("create %s: %v", role, err)
-	}
+	u := s.user(auth.CreateUserInput{Name: "Staff " + string(role), Role: role, Locale: locale, Regions: regions})
 	b := s.browser(locale)
-	b.signIn(email)
-	return b, accord.Actor{UserID: u.ID, Role: role, Regions: regions, Locale: locale}
+	b.signIn(u.Email)
+	return b, u.Actor()
 }
 
 // applicant is an applicant with a complete organisation in countryCode
@@ -98,15 +66,10 @@ type applicant struct {
 func (s *memberSite) submittedApplication(name, nameEN, countryCode, locale string) *applicant {
 	s.t.Helper()
 	ctx := context.Background()
-	s.seq++
-	email := fmt.Sprintf("applicant%d@ngo.example", s.seq)
-	u, err := s.auth.CreateUserDirect(ctx, auth.CreateUserInput{
-		Email: email, Name: "Applicant", Role: accord.RoleApplicant, Locale: locale, Password: "a long enough password",
-	})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	a := &applicant{actor: accord.Actor{UserID: u.ID, Role: accord.RoleApplicant, Locale: locale}, email: email}
+	u := s.user(auth.CreateUserInput{Email: fmt.Sprintf("applicant%d@ngo.example", s.Next()), Name: "Applicant",
+		Role: accord.RoleApplicant, Locale: locale})
+	a := &applicant{actor: u.Actor(), email: u.Email}
+	var err error
 	if a.org, err = s.svc.CreateOrganization(ctx, a.actor, completeProfile(name, nameEN, countryCode)); err != nil {
 		s.t.Fatalf("create organisation: %v", err)
 	}
@@ -125,19 +88,13 @@ func (s *memberSite) submittedApplication(name, nameEN, countryCode, locale stri
 	return a
 }
 
-// fire moves an application through the service, at its current version.
+// fire moves an application over the API as actor, at its current version.
 func (s *memberSite) fire(actor accord.Actor, id, event, comment string) *membership.ApplicationView {
 	s.t.Helper()
-	ctx := context.Background()
-	cur, err := s.svc.GetApplication(ctx, actor, id)
-	if err != nil {
-		s.t.Fatalf("get application: %v", err)
-	}
-	v, err := s.svc.TransitionApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
-	if err != nil {
-		s.t.Fatalf("%s: %v", event, err)
-	}
-	return v
+	var v membership.ApplicationView
+	s.Fire(&testenv.User{Token: s.tokens[actor.UserID]}, "/membership-applications/"+id, event, comment).
+		Want(s.t, http.StatusOK).Decode(s.t, &v)
+	return &v
 }
 
 func completeProfile(name, nameEN, countryCode string) membership.OrganizationInput {
