@@ -2,11 +2,8 @@ package webui_test
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,122 +46,59 @@ func siteWith(t *testing.T, db *store.DB, opts ...testenv.Option) *site {
 	return &site{Env: e, t: t, db: db, auth: e.App.Auth, clock: e.Clock, url: e.URL}
 }
 
-// browser is one visitor with its own cookies. It does not follow
-// redirects, so tests see them.
+// browser is one visitor of the pages (testenv.Browser) in the names
+// these tests use.
 type browser struct {
+	*testenv.Browser
 	s      *site
 	client *http.Client
-	lang   string // Accept-Language sent with every request
 }
 
 func (s *site) browser(acceptLanguage string) *browser {
-	jar, _ := cookiejar.New(nil)
-	return &browser{s: s, lang: acceptLanguage, client: &http.Client{
-		Jar:           jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
+	b := s.Browser(acceptLanguage)
+	return &browser{Browser: b, s: s, client: b.Client}
 }
 
-// response is what a test looks at.
+// response is a page read whole.
 type response struct {
 	*http.Response
 	body string
 }
 
-func (b *browser) do(req *http.Request) response {
-	b.s.t.Helper()
-	if b.lang != "" {
-		req.Header.Set("Accept-Language", b.lang)
-	}
-	resp, err := b.client.Do(req)
-	if err != nil {
-		b.s.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		b.s.t.Fatalf("read %s: %v", req.URL, err)
-	}
-	return response{resp, string(body)}
-}
+func page(p testenv.Page) response    { return response{p.Response, p.Body} }
+func (r response) page() testenv.Page { return testenv.Page{Response: r.Response, Body: r.body} }
 
-func (b *browser) get(path string) response {
-	b.s.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, b.s.url+path, nil)
-	return b.do(req)
+func (b *browser) do(req *http.Request) response { b.T.Helper(); return page(b.Do(req)) }
+func (b *browser) get(path string) response      { b.T.Helper(); return page(b.Get(path)) }
+func (b *browser) post(path string, f url.Values) response {
+	b.T.Helper()
+	return page(b.Post(path, f))
 }
-
-func (b *browser) post(path string, form url.Values) response {
-	b.s.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, b.s.url+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return b.do(req)
+func (b *browser) cookie(name string) *http.Cookie        { return b.Cookie(name) }
+func (b *browser) signIn(email string)                    { b.T.Helper(); b.SignIn(email, testenv.Password) }
+func (r response) setCookie(name string) *http.Cookie     { return r.page().SetCookie(name) }
+func (r response) wantStatus(t *testing.T, want int)      { t.Helper(); r.page().WantStatus(t, want) }
+func (r response) wantContains(t *testing.T, p ...string) { t.Helper(); r.page().WantContains(t, p...) }
+func (r response) wantLacks(t *testing.T, p ...string)    { t.Helper(); r.page().WantLacks(t, p...) }
+func (r response) wantRedirect(t *testing.T, prefix string) {
+	t.Helper()
+	r.page().WantRedirect(t, prefix)
 }
+func excerpt(s string) string { return testenv.Excerpt(s) }
 
-var csrfRE = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+var csrfRE = testenv.CSRF
 
 // submit fetches the page at formPath, then posts form to action with the
 // page's CSRF token, as a browser does.
 func (b *browser) submit(formPath, action string, form url.Values) response {
-	b.s.t.Helper()
-	page := b.get(formPath)
-	m := csrfRE.FindStringSubmatch(page.body)
-	if m == nil {
-		b.s.t.Fatalf("GET %s (%d) has no CSRF field", formPath, page.StatusCode)
-	}
-	form.Set("csrf_token", m[1])
-	return b.post(action, form)
+	b.T.Helper()
+	return page(b.Submit(formPath, action, form))
 }
 
-func (b *browser) cookie(name string) *http.Cookie {
-	u, _ := url.Parse(b.s.url)
-	for _, c := range b.client.Jar.Cookies(u) {
-		if c.Name == name {
-			return c
-		}
-	}
-	return nil
-}
-
-// setCookie finds the Set-Cookie of name in r.
-func (r response) setCookie(name string) *http.Cookie {
-	for _, c := range r.Cookies() {
-		if c.Name == name {
-			return c
-		}
-	}
-	return nil
-}
-
-func (r response) wantStatus(t *testing.T, want int) {
-	t.Helper()
-	if r.StatusCode != want {
-		t.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, want, excerpt(r.body))
-	}
-}
-
-func (r response) wantContains(t *testing.T, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if !strings.Contains(r.body, p) {
-			t.Errorf("%s %s: body lacks %q\n%s", r.Request.Method, r.Request.URL, p, excerpt(r.body))
-		}
-	}
-}
-
-func (r response) wantRedirect(t *testing.T, prefix string) {
-	t.Helper()
-	if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), prefix) {
-		t.Fatalf("%s %s: got %d to %q, want 303 to %s…\n%s", r.Request.Method, r.Request.URL.Path,
-			r.StatusCode, r.Header.Get("Location"), prefix, excerpt(r.body))
-	}
-}
-
-func excerpt(s string) string {
-	if len(s) > 3000 {
-		return s[:3000] + "…"
-	}
-	return s
+// upload posts a multipart form with a file, as a browser does.
+func (b *browser) upload(formPath, action string, fields map[string]string, field, name string, data []byte) response {
+	b.T.Helper()
+	return page(b.Upload(formPath, action, fields, field, name, data))
 }
 
 // createUser makes a verified user with a password, as `accord user
@@ -178,13 +112,6 @@ func (s *site) createUser(role accord.Role, email, name, locale string) *auth.Us
 		s.t.Fatalf("create user %s: %v", email, err)
 	}
 	return u
-}
-
-// signIn signs b in through the login form.
-func (b *browser) signIn(email string) {
-	b.s.t.Helper()
-	r := b.submit("/login", "/login", url.Values{"email": {email}, "password": {"a long enough password"}})
-	r.wantRedirect(b.s.t, "/")
 }
 
 // addMember inserts an organisation with an active membership directly,

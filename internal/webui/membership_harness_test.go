@@ -1,11 +1,9 @@
 package webui_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html"
-	"mime/multipart"
 	"net/http"
 	"regexp"
 	"slices"
@@ -116,37 +114,6 @@ var (
 	exeFile = []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.")
 )
 
-// upload posts a multipart form to action with the CSRF token of the page
-// at formPath, as a browser sends a form with a file: the token is a field
-// of the multipart body.
-func (b *browser) upload(formPath, action string, fields map[string]string, fileField, filename string, data []byte) response {
-	b.s.t.Helper()
-	page := b.get(formPath)
-	m := csrfRE.FindStringSubmatch(page.body)
-	if m == nil {
-		b.s.t.Fatalf("GET %s (%d) has no CSRF field", formPath, page.StatusCode)
-	}
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	if _, forged := fields["csrf_token"]; !forged {
-		mw.WriteField("csrf_token", m[1])
-	}
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	if fileField != "" {
-		fw, err := mw.CreateFormFile(fileField, filename)
-		if err != nil {
-			b.s.t.Fatal(err)
-		}
-		fw.Write(data)
-	}
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, b.s.url+action, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return b.do(req)
-}
-
 var (
 	eventRE   = regexp.MustCompile(`<input type="hidden" name="event" value="([a-z_]+)">`)
 	versionRE = regexp.MustCompile(`name="event" value="([a-z_]+)">\s*<input type="hidden" name="version" value="(\d+)">`)
@@ -197,13 +164,4 @@ func fieldError(r response, id string) string {
 func wantRTL(t *testing.T, r response) {
 	t.Helper()
 	r.wantContains(t, `<html lang="ar" dir="rtl">`)
-}
-
-func (r response) wantLacks(t *testing.T, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if strings.Contains(r.body, p) {
-			t.Errorf("%s %s: body has %q, which it must not\n%s", r.Request.Method, r.Request.URL, p, excerpt(r.body))
-		}
-	}
 }
