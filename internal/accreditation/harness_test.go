@@ -12,7 +12,6 @@ import (
 	"github.com/accord-coalition/accord/internal/apitest"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/testenv"
@@ -118,24 +117,18 @@ func (e *env) call(u *user, method, path string, body any, want int) obj {
 func (e *env) problem(u *user, method, path string, body any, status int, field string) obj {
 	e.t.Helper()
 	r := e.do(u, method, path, body)
-	if r.status != status || r.header.Get("Content-Type") != httpapi.ProblemContentType {
-		e.t.Fatalf("%s %s as %s: %d %s, want a %d problem: %s", method, path, who(u), r.status,
-			r.header.Get("Content-Type"), status, r.body)
+	p := testenv.Problem(e.t, apitest.Response{Status: r.status, Header: r.header, Body: r.body}, status)
+	if field != "" && !testenv.HasField(p, field) {
+		e.t.Fatalf("%s %s as %s: problem lacks field %q: %s", method, path, who(u), field, r.body)
 	}
-	var p obj
-	if err := json.Unmarshal(r.body, &p); err != nil {
-		e.t.Fatal(err)
-	}
-	if field != "" && !hasField(p, field) {
-		e.t.Fatalf("%s %s: problem lacks field %q: %s", method, path, field, r.body)
-	}
-	return p
+	var o obj
+	json.Unmarshal(r.body, &o)
+	return o
 }
 
 func hasField(p obj, field string) bool {
-	errs, _ := p["errors"].([]any)
-	for _, fe := range errs {
-		if m, ok := fe.(map[string]any); ok && m["field"] == field {
+	for _, fe := range p.list("errors") {
+		if fe["field"] == field {
 			return true
 		}
 	}

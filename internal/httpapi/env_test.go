@@ -1,13 +1,9 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/url"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -28,41 +24,15 @@ type testEnv struct {
 	db     *store.DB
 	server *httpapi.Server
 	clock  *clock.Manual
-	logs   *syncBuffer
+	logs   *testenv.Logs
 }
 
 func newEnv(t *testing.T, db *store.DB, opts ...testenv.Option) *testEnv {
 	t.Helper()
-	logs := &syncBuffer{}
-	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	opts = append([]testenv.Option{testenv.StartAt(time.Now().UTC()), testenv.SessionsOnClock(), testenv.Logger(logger)}, opts...)
+	logs := &testenv.Logs{}
+	opts = append([]testenv.Option{testenv.StartAt(time.Now().UTC()), testenv.SessionsOnClock(), testenv.KeepLogs(logs)}, opts...)
 	te := testenv.New(t, db, opts...)
 	return &testEnv{Env: te, t: t, db: db, server: te.Server, clock: te.Clock, logs: logs}
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// entries returns the logged JSON lines whose msg is msg.
-func (b *syncBuffer) entries(msg string) []map[string]any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []map[string]any
-	for _, line := range strings.Split(b.buf.String(), "\n") {
-		var m map[string]any
-		if json.Unmarshal([]byte(line), &m) == nil && m["msg"] == msg {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 type response struct {
@@ -90,18 +60,7 @@ func (r response) json(t *testing.T, v any) {
 // returns it.
 func (r response) problem(t *testing.T, status int) httpapi.Problem {
 	t.Helper()
-	p := testenv.Problem(t, apitest.Response{Status: r.StatusCode, Header: r.Header, Body: r.body}, status)
-	var raw map[string]any
-	r.json(t, &raw)
-	for _, k := range []string{"type", "title", "status", "detail"} {
-		if _, ok := raw[k]; !ok {
-			t.Fatalf("problem lacks %q: %s", k, r.body)
-		}
-	}
-	if p.Status != status || p.Title == "" || p.Type == "" || p.Detail == "" {
-		t.Fatalf("incomplete problem: %s", r.body)
-	}
-	return p
+	return testenv.Problem(t, apitest.Response{Status: r.StatusCode, Header: r.Header, Body: r.body}, status)
 }
 
 func hasField(p httpapi.Problem, name string) bool { return testenv.HasField(p, name) }

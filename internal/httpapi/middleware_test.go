@@ -96,7 +96,7 @@ func TestRequestID(t *testing.T) {
 	if got := e.do("GET", "/healthz", nil).Header.Get("X-Request-ID"); got == "" {
 		t.Fatal("no request id generated")
 	}
-	lines := e.logs.entries("request")
+	lines := e.logs.Entries("request")
 	if len(lines) == 0 {
 		t.Fatal("no access log")
 	}
@@ -122,7 +122,7 @@ func TestPanicAndInternalErrors(t *testing.T) {
 		if strings.Contains(string(res.body), "something broke") {
 			t.Fatalf("panic value leaked: %s", res.body)
 		}
-		logged := e.logs.entries("internal error")
+		logged := e.logs.Entries("internal error")
 		if len(logged) != 1 || logged[0]["request_id"] != p.RequestID || !strings.Contains(logged[0]["stack"].(string), "goroutine") {
 			t.Fatalf("panic logged %d times: %v", len(logged), logged)
 		}
@@ -131,7 +131,7 @@ func TestPanicAndInternalErrors(t *testing.T) {
 		if strings.Contains(string(res.body), "10.0.0.7") {
 			t.Fatalf("internal detail leaked: %s", res.body)
 		}
-		if n := len(e.logs.entries("internal error")); n != 2 {
+		if n := len(e.logs.Entries("internal error")); n != 2 {
 			t.Fatalf("%d internal errors logged, want 2", n)
 		}
 		// The server still answers after a panic.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"testing"
 
 	"github.com/accord-coalition/accord/internal/apitest"
 	"github.com/accord-coalition/accord/internal/httpapi"
@@ -54,12 +55,9 @@ func (e *Env) Fire(u *User, path, event, comment string, extra ...map[string]any
 	return e.Call(u, "POST", path+"/transitions", body)
 }
 
-// Problem checks that r is a problem document (RFC 9457) with status and
-// returns it.
-func Problem(t interface {
-	Helper()
-	Fatalf(string, ...any)
-}, r apitest.Response, status int) httpapi.Problem {
+// Problem checks that r is a complete problem document (RFC 9457: type,
+// title, status and detail) with status, and returns it.
+func Problem(t testing.TB, r apitest.Response, status int) httpapi.Problem {
 	t.Helper()
 	if r.Status != status || r.Header.Get("Content-Type") != httpapi.ProblemContentType {
 		t.Fatalf("%d %s, want a %d problem: %.2000s", r.Status, r.Header.Get("Content-Type"), status, r.Body)
@@ -67,6 +65,9 @@ func Problem(t interface {
 	var p httpapi.Problem
 	if err := json.Unmarshal(r.Body, &p); err != nil {
 		t.Fatalf("decode problem %s: %v", r.Body, err)
+	}
+	if p.Status != status || p.Title == "" || p.Type == "" || p.Detail == "" {
+		t.Fatalf("incomplete problem: %s", r.Body)
 	}
 	return p
 }

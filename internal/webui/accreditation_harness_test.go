@@ -1,7 +1,6 @@
 package webui_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -29,7 +28,7 @@ func newAccSite(t *testing.T, db *store.DB) *accSite {
 
 // person creates a user of role (a State party's with its country) and
 // returns a browser signed in as it, speaking locale.
-func (s *accSite) person(role accord.Role, email, locale, countryCode string) (*auth.User, *browser) {
+func (s *accSite) person(role accord.Role, email, locale, countryCode string) (*testenv.User, *browser) {
 	s.t.Helper()
 	return s.signedIn(auth.CreateUserInput{Email: email, Name: "Person " + email, Role: role, Country: countryCode, Locale: locale}, "")
 }
@@ -43,23 +42,6 @@ func (s *accSite) ngo(nameEN, countryCode, ecosoc, email, locale string) (member
 		Website: "https://example.org"})
 	_, b := s.signedIn(auth.CreateUserInput{Email: email, Name: "Staff of " + nameEN, Role: accord.RoleApplicant, Locale: locale}, o.ID)
 	return o, b
-}
-
-// signedIn creates a user as `accord user create` does, makes it speak
-// for organisation orgID when given, and signs a browser in as it.
-func (s *accSite) signedIn(in auth.CreateUserInput, orgID string) (*auth.User, *browser) {
-	s.t.Helper()
-	in.Password = testenv.Password
-	u, err := s.auth.CreateUserDirect(context.Background(), in)
-	if err != nil {
-		s.t.Fatalf("create %s: %v", in.Email, err)
-	}
-	if orgID != "" {
-		s.Attach(&testenv.User{ID: u.ID}, orgID)
-	}
-	b := s.browser(in.Locale)
-	b.signIn(in.Email)
-	return u, b
 }
 
 // conferenceForm is the conference form filled for a conference opening
@@ -126,14 +108,7 @@ func versionIn(t *testing.T, page response, action, event string) string {
 }
 
 // requestState reads a request's state from the database.
-func (s *accSite) requestState(id string) string {
-	s.t.Helper()
-	var st string
-	if err := s.db.WithContext(context.Background()).Table("accreditation_requests").Select("state").Where("id = ?", id).Scan(&st).Error; err != nil {
-		s.t.Fatal(err)
-	}
-	return st
-}
+func (s *accSite) requestState(id string) string { return s.State("accreditation_requests", id) }
 
 // tick fires the due deadline transitions, as the server's ticker does.
 func (s *accSite) tick() { s.Tick() }

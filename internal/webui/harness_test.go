@@ -114,6 +114,19 @@ func (s *site) createUser(role accord.Role, email, name, locale string) *auth.Us
 	return u
 }
 
+// signedIn creates a person as `accord user create` does, makes it speak
+// for organisation orgID when given, and signs a browser in as it.
+func (s *site) signedIn(in auth.CreateUserInput, orgID string) (*testenv.User, *browser) {
+	s.t.Helper()
+	u := s.Person(in)
+	if orgID != "" {
+		s.Attach(u, orgID)
+	}
+	b := s.browser(in.Locale)
+	b.signIn(u.Email)
+	return u, b
+}
+
 // addMember inserts an organisation with an active membership directly,
 // as an approved application would leave it.
 func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...string) membership.Organization {

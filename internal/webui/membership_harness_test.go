@@ -32,22 +32,12 @@ func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	return &memberSite{site: s, svc: s.App.Membership, tokens: map[string]string{}}
 }
 
-// user creates a person of role, signed in to the API, and remembers
-// its token.
-func (s *memberSite) user(in auth.CreateUserInput) *testenv.User {
-	s.t.Helper()
-	u := s.Person(in)
-	s.tokens[u.ID] = u.Token
-	return u
-}
-
 // staff creates a signed-in browser for a coordinator (of regions) or a
 // secretariat member, reading pages in locale.
 func (s *memberSite) staff(role accord.Role, locale string, regions ...string) (*browser, accord.Actor) {
 	s.t.Helper()
-	u := s.user(auth.CreateUserInput{Name: "Staff " + string(role), Role: role, Locale: locale, Regions: regions})
-	b := s.browser(locale)
-	b.signIn(u.Email)
+	u, b := s.signedIn(auth.CreateUserInput{Name: "Staff " + string(role), Role: role, Locale: locale, Regions: regions}, "")
+	s.tokens[u.ID] = u.Token
 	return b, u.Actor()
 }
 
@@ -64,8 +54,9 @@ type applicant struct {
 func (s *memberSite) submittedApplication(name, nameEN, countryCode, locale string) *applicant {
 	s.t.Helper()
 	ctx := context.Background()
-	u := s.user(auth.CreateUserInput{Email: fmt.Sprintf("applicant%d@ngo.example", s.Next()), Name: "Applicant",
+	u := s.Person(auth.CreateUserInput{Email: fmt.Sprintf("applicant%d@ngo.example", s.Next()), Name: "Applicant",
 		Role: accord.RoleApplicant, Locale: locale})
+	s.tokens[u.ID] = u.Token
 	a := &applicant{actor: u.Actor(), email: u.Email}
 	var err error
 	if a.org, err = s.svc.CreateOrganization(ctx, a.actor, completeProfile(name, nameEN, countryCode)); err != nil {
