@@ -1,8 +1,6 @@
 package membership_test
 
 import (
-	"io"
-	"net/http"
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
@@ -22,13 +20,12 @@ type env struct {
 	db     *store.DB
 	clock  *clock.Manual
 	engine *workflow.Engine
-	url    string // the API's root
 }
 
 func newEnv(t *testing.T, db *store.DB) *env {
 	t.Helper()
 	te := testenv.New(t, db)
-	return &env{Env: te, t: t, db: db, clock: te.Clock, engine: te.App.Engine, url: te.API}
+	return &env{Env: te, t: t, db: db, clock: te.Clock, engine: te.App.Engine}
 }
 
 // user is a signed-in person of the tests; nil is the public.
@@ -45,23 +42,6 @@ type response struct{ apitest.Response }
 func (e *env) do(method, path string, u *user, body any, headers ...string) response {
 	e.t.Helper()
 	return response{e.Call(u, method, path, body, headers...)}
-}
-
-// send sends a request built by the test as u, keeping its Content-Type.
-func (e *env) send(req *http.Request, u *user, headers ...string) response {
-	e.t.Helper()
-	var body any
-	if req.Body != nil {
-		body = io.Reader(req.Body)
-	}
-	if ct := req.Header.Get("Content-Type"); ct != "" {
-		headers = append([]string{"Content-Type", ct}, headers...)
-	}
-	token := ""
-	if u != nil {
-		token = u.Token
-	}
-	return response{apitest.Do(e.t, req.Method, req.URL.String(), token, body, headers...)}
 }
 
 func (r response) want(t *testing.T, status int) response { r.Want(t, status); return r }

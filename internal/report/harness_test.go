@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"context"
 	"net/http"
 	"os"
 	"os/exec"
@@ -92,16 +91,8 @@ func (r res) want(t *testing.T, what string, want int) res {
 	return r
 }
 
-// auditEvents returns the audit events of entity type and event, in order.
 func (e *env) auditEvents(entityType, event string) []audit.Event {
-	e.t.Helper()
-	var evs []audit.Event
-	err := e.db.WithContext(context.Background()).Where("entity_type = ? AND event = ?", entityType, event).
-		Order("seq").Find(&evs).Error
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return evs
+	return e.AuditEvents(entityType, event)
 }
 
 // pdfText extracts a PDF's text with pdftotext, without the bidi marks

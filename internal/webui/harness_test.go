@@ -14,7 +14,6 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
@@ -138,18 +137,6 @@ func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...str
 		s.t.Fatalf("insert membership of %s: %v", name, err)
 	}
 	return o
-}
-
-// latestMessage is the newest message to userID, as the outbox holds it.
-func (s *site) latestMessage(userID, template string) notify.Message {
-	s.t.Helper()
-	var m notify.Message
-	err := s.db.WithContext(context.Background()).
-		Where("user_id = ? AND template = ?", userID, template).Order("created_at DESC").Take(&m).Error
-	if err != nil {
-		s.t.Fatalf("find %s message: %v", template, err)
-	}
-	return m
 }
 
 func urlq(s string) string { return url.QueryEscape(s) }
