@@ -10,7 +10,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/apitest"
-	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
@@ -43,15 +42,7 @@ type user = testenv.User
 // applicant speak for its organisation, and signs it in.
 func (e *env) person(role accord.Role, country, orgID, locale string) *user {
 	e.t.Helper()
-	var regions []string
-	if role == accord.RoleCoordinator {
-		regions = []string{"MENA"}
-	}
-	u := e.Person(auth.CreateUserInput{Role: role, Country: country, Locale: locale, Regions: regions})
-	if orgID != "" {
-		e.Attach(u, orgID)
-	}
-	return u
+	return e.PersonOf(role, country, orgID, locale)
 }
 
 func (e *env) secretariat() *user { return e.person(accord.RoleSecretariat, "", "", "en") }
@@ -135,12 +126,7 @@ func hasField(p obj, field string) bool {
 	return false
 }
 
-func who(u *user) string {
-	if u == nil {
-		return "the public"
-	}
-	return string(u.Role)
-}
+func who(u *user) string { return u.String() }
 
 // obj is a decoded JSON object.
 type obj map[string]any

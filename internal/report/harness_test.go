@@ -12,7 +12,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/report"
@@ -45,15 +44,7 @@ type user = testenv.User
 // applicant speak for its organisation, and signs it in.
 func (e *env) person(role accord.Role, country, orgID string) *user {
 	e.t.Helper()
-	var regions []string
-	if role == accord.RoleCoordinator {
-		regions = []string{"MENA"}
-	}
-	u := e.Person(auth.CreateUserInput{Role: role, Country: country, Regions: regions})
-	if orgID != "" {
-		e.Attach(u, orgID)
-	}
-	return u
+	return e.PersonOf(role, country, orgID, "en")
 }
 
 // organization inserts an organisation and returns its id.

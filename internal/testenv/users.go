@@ -68,6 +68,29 @@ func (e *Env) Staff(role accord.Role, regions ...string) *User {
 	return e.Person(in)
 }
 
+// PersonOf is Person of role in country reading locale, a coordinator
+// being one of MENA, made to speak for organisation orgID when given.
+func (e *Env) PersonOf(role accord.Role, country, orgID, locale string) *User {
+	e.T.Helper()
+	var regions []string
+	if role == accord.RoleCoordinator {
+		regions = []string{"MENA"}
+	}
+	u := e.Person(auth.CreateUserInput{Role: role, Country: country, Locale: locale, Regions: regions})
+	if orgID != "" {
+		e.Attach(u, orgID)
+	}
+	return u
+}
+
+// String names the user's role in failure messages; nil is the public.
+func (u *User) String() string {
+	if u == nil {
+		return "the public"
+	}
+	return string(u.Role)
+}
+
 // Applicant registers an applicant over the API, in locale, and signs in.
 func (e *Env) Applicant(locale string) *User {
 	e.T.Helper()
