@@ -175,15 +175,12 @@ func (e *env) submitted(u *user, confID string) obj {
 	return e.fire(u, "/accreditation-requests/"+r.str("id"), "submit", "", http.StatusOK)
 }
 
-// fire posts an event to a workflow resource and returns the answer.
+// fire posts an event to a workflow resource over the API and returns
+// the answer.
 func (e *env) fire(u *user, resource, event, comment string, want int) obj {
 	e.t.Helper()
-	r := e.Fire(u, resource, event, comment)
-	if r.Status != want {
-		e.t.Fatalf("%s %s as %s: status %d, want %d: %s", event, resource, who(u), r.Status, want, r.Body)
-	}
 	var o obj
-	r.Decode(e.t, &o)
+	e.Fire(u, resource, event, comment).Want(e.t, want).Decode(e.t, &o)
 	return o
 }
 

@@ -37,6 +37,16 @@ func (u *User) Actor() accord.Actor {
 // the environment's.
 func (e *Env) Person(in auth.CreateUserInput) *User {
 	e.T.Helper()
+	u := e.CreateUser(&in)
+	return &User{ID: u.ID, Email: in.Email, Token: e.Login(in.Email, in.Password), Role: in.Role,
+		Country: in.Country, Regions: in.Regions, Locale: in.Locale}
+}
+
+// CreateUser creates a verified user directly, as `accord user create`
+// does, without signing it in, filling in's empty email, name, locale and
+// password with the environment's.
+func (e *Env) CreateUser(in *auth.CreateUserInput) *auth.User {
+	e.T.Helper()
 	if in.Email == "" {
 		in.Email = fmt.Sprintf("%s%d@coalition.example", in.Role, e.Next())
 	}
@@ -49,12 +59,11 @@ func (e *Env) Person(in auth.CreateUserInput) *User {
 	if in.Password == "" {
 		in.Password = Password
 	}
-	u, err := e.App.Auth.CreateUserDirect(context.Background(), in)
+	u, err := e.App.Auth.CreateUserDirect(context.Background(), *in)
 	if err != nil {
 		e.T.Fatalf("create %s %s: %v", in.Role, in.Email, err)
 	}
-	return &User{ID: u.ID, Email: in.Email, Token: e.Login(in.Email, in.Password), Role: in.Role,
-		Country: in.Country, Regions: in.Regions, Locale: in.Locale}
+	return u
 }
 
 // Staff is Person of role with the environment's defaults: a coordinator

@@ -104,13 +104,7 @@ func (b *browser) upload(formPath, action string, fields map[string]string, fiel
 // create` does.
 func (s *site) createUser(role accord.Role, email, name, locale string) *auth.User {
 	s.t.Helper()
-	u, err := s.auth.CreateUserDirect(context.Background(), auth.CreateUserInput{
-		Email: email, Name: name, Role: role, Locale: locale, Password: "a long enough password",
-	})
-	if err != nil {
-		s.t.Fatalf("create user %s: %v", email, err)
-	}
-	return u
+	return s.CreateUser(&auth.CreateUserInput{Email: email, Name: name, Role: role, Locale: locale})
 }
 
 // signedIn creates a person as `accord user create` does, makes it speak
