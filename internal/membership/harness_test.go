@@ -34,7 +34,6 @@ type user = testenv.User
 func (e *env) next() int                                  { return e.Next() }
 func (e *env) applicant(locale string) *user              { return e.Applicant(locale) }
 func (e *env) staff(role accord.Role, rs ...string) *user { return e.Staff(role, rs...) }
-func (e *env) login(email, password string) string        { return e.Login(email, password) }
 
 type response struct{ apitest.Response }
 
