@@ -11,6 +11,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
@@ -55,7 +56,7 @@ func TestConferenceReadsAreThePublicScope(t *testing.T) {
 		// private refuse the public.
 		authz := auth.NewAuthorizer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 		closed, err := accreditation.NewService(db, workflow.New(db), authz,
-			accreditation.Config{SecretKey: []byte(testSecret), Now: e.clock.Now}, nil)
+			accreditation.Config{SecretKey: []byte(testenv.SecretKey), Now: e.clock.Now}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

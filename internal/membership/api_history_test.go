@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
@@ -58,11 +57,7 @@ func TestOpenAPIListsMembershipRoutes(t *testing.T) {
 	var doc struct {
 		Paths map[string]map[string]any `json:"paths"`
 	}
-	req, err := http.NewRequest("GET", strings.TrimSuffix(e.url, httpapi.APIPrefix)+"/api/openapi.json", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.send(req, nil).want(t, http.StatusOK).decode(t, &doc)
+	response{e.Do(nil, "GET", "/api/openapi.json", nil)}.want(t, http.StatusOK).decode(t, &doc)
 	for path, methods := range map[string][]string{
 		"/api/v1/organizations":                                   {"get", "post"},
 		"/api/v1/organizations/{id}":                              {"get", "patch"},

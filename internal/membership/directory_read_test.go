@@ -27,14 +27,14 @@ func TestDirectoryIsThePublicScope(t *testing.T) {
 		e.newScenario("en") // an organisation that is not a member
 
 		public := accord.Actor{}
-		entries, _, err := e.svc.Directory(ctx, public, membership.DirectoryFilter{})
+		entries, _, err := e.App.Membership.Directory(ctx, public, membership.DirectoryFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(entries) != 1 || entries[0].OrganizationID != sc.org.ID {
 			t.Fatalf("the public's directory: %+v; want the one active member", entries)
 		}
-		if _, err := e.svc.GetOrganization(ctx, public, sc.org.ID); accord.KindOf(err) != accord.KindUnauthenticated {
+		if _, err := e.App.Membership.GetOrganization(ctx, public, sc.org.ID); accord.KindOf(err) != accord.KindUnauthenticated {
 			t.Fatalf("the public reading the member's profile: %v, want a refusal to sign in first", err)
 		}
 

@@ -35,7 +35,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		r.wantRedirect(t, "/login?notice=registered_verify")
 		var userID string
 		db.Gorm.Table("users").Where("email = ?", "amina@ngo.example").Pluck("id", &userID)
-		token := tokenRE.FindStringSubmatch(s.latestMessage(userID, "verify_email").Body)
+		token := tokenRE.FindStringSubmatch(s.LatestMessage(userID, "verify_email").Body)
 		if token == nil {
 			t.Fatal("no verification token")
 		}
