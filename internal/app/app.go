@@ -176,6 +176,7 @@ func (a *App) Server() *httpapi.Server {
 	ui := webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now, Membership: a.Membership, Accreditation: a.Accreditation})
 	ui.Register(srv.Echo())
 	ui.RegisterReports(srv.Echo(), a.Report)
+	ui.RegisterWebhooks(srv.Echo(), a.Webhooks)
 	return srv
 }
 
