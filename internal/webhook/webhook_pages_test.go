@@ -43,7 +43,7 @@ func TestOperatorManagesWebhooksOnTheWeb(t *testing.T) {
 		other := e.Browser("en")
 		other.SignIn(sec.Email, testenv.Password)
 		other.Get("/webhooks").WantStatus(t, http.StatusForbidden)
-		other.Get("/webhooks/" + link[1]).WantStatus(t, http.StatusForbidden)
+		other.Get("/webhooks/"+link[1]).WantStatus(t, http.StatusForbidden)
 
 		id := activeMember(e)
 		e.Fire(sec, "/memberships/"+id, "suspend", "dues unpaid").Want(t, http.StatusOK)
