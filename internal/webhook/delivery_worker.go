@@ -150,7 +150,13 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) (bool, error) {
 			"event", d.Event, "attempts", d.AttemptCount, "err", sendErr)
 	default:
 		attempt.Error = truncate(sendErr.Error(), 1000)
-		retry := now.Add(retryDelay(d.AttemptCount)).Truncate(time.Microsecond)
+		// The last attempt comes when the day is up, not a long wait
+		// after it.
+		retry := now.Add(retryDelay(d.AttemptCount))
+		if last := d.CreatedAt.Add(GiveUpAfter); retry.After(last) {
+			retry = last
+		}
+		retry = retry.Truncate(time.Microsecond)
 		update["next_attempt_at"], update["last_error"] = retry, attempt.Error
 		w.log.Warn("webhooks: delivery failed; will retry", "delivery_id", d.ID, "webhook_id", d.WebhookID,
 			"event", d.Event, "attempts", d.AttemptCount, "retry_at", retry, "err", sendErr)
