@@ -60,9 +60,9 @@ func (h webhookPages) render(c echo.Context, status int, p *Page, picked []strin
 	}
 	p.Data = webhookListData{
 		Hooks:   hooks,
-		URL:     relabel(p.Field("webhook_url", "url", "off"), p.T("webhook.field_url"), p.T("webhook.hint_url")),
-		Secret:  relabel(p.Field("webhook_secret", "password", "new-password"), p.T("webhook.field_secret"), p.T("webhook.hint_secret")),
-		Events:  ChoiceField{Field: relabel(p.Checkboxes("webhook_events", nil).Field, p.T("webhook.field_events"), p.T("webhook.hint_events")), Choices: choices},
+		URL:     webhookField(p, "webhook_url", "url", p.T("webhook.field_url"), p.T("webhook.hint_url")),
+		Secret:  webhookField(p, "webhook_secret", "password", p.T("webhook.field_secret"), p.T("webhook.hint_secret")),
+		Events:  ChoiceField{Field: webhookField(p, "webhook_events", "checkbox", p.T("webhook.field_events"), p.T("webhook.hint_events")), Choices: choices},
 		Invalid: p.Form.HasErrors(),
 	}
 	return h.ui.render(c, status, "webhooks", p)
@@ -119,10 +119,20 @@ func (h webhookPages) deliveries(c echo.Context) error {
 	return h.ui.render(c, http.StatusOK, "webhook_deliveries", p)
 }
 
-// relabel gives a field of this page its own label and hint, which live
-// under the page's keys rather than field.* and hint.*.
-func relabel(f Field, label, hint string) Field {
-	f.Label, f.Hint = label, hint
+// webhookField describes an input of the subscription form. Its label
+// and hint live under the page's own keys (webhook.*), not field.* and
+// hint.* as Page.Field expects, so it is built here.
+func webhookField(p *Page, name, typ, label, hint string) Field {
+	f := Field{
+		ID: "f-" + name, Name: name, Type: typ, Label: label, Hint: hint, Autocomplete: "off",
+		Error: p.Form.errors[name], Required: true, ErrorPrefix: p.T("form.error_prefix"),
+	}
+	if typ != "password" {
+		f.Value = p.Form.values[name]
+	}
+	if typ == "url" {
+		f.Dir = "ltr"
+	}
 	var ids []string
 	if f.Error != "" {
 		ids = append(ids, f.ID+"-error")
