@@ -180,8 +180,8 @@ func (a *App) Server() *httpapi.Server {
 	return srv
 }
 
-// Serve runs the HTTP server on ln, the deadline ticker and the outbox
-// worker until ctx is done, then shuts down gracefully.
+// Serve runs the HTTP server on ln, the deadline ticker, the outbox and the
+// webhook workers until ctx is done, then shuts down gracefully.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := a.Server()
 	httpServer := &http.Server{
