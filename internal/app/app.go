@@ -25,6 +25,7 @@ import (
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/webhook"
 	"github.com/accord-coalition/accord/internal/webui"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -46,6 +47,10 @@ type App struct {
 	Report   *report.Service
 	Registry *prometheus.Registry
 	Now      func() time.Time
+
+	// Webhooks holds the operator's subscriptions; the engine enqueues
+	// their deliveries after every transition.
+	Webhooks *webhook.Service
 }
 
 // Open connects to the configured database and builds the services. It
@@ -99,6 +104,7 @@ func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (
 	engineOpts := []workflow.Option{
 		workflow.WithLogger(logger),
 		workflow.WithTransitionCounter(func(machine, event string) { transitions.WithLabelValues(machine, event).Inc() }),
+		workflow.WithAfterFire(a.webhooksAfterFire),
 	}
 	if opts.Now != nil {
 		engineOpts = append(engineOpts, workflow.WithClock(opts.Now))
@@ -133,6 +139,9 @@ func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (
 	if err != nil {
 		return nil, err
 	}
+	if err := a.buildWebhooks(); err != nil {
+		return nil, err
+	}
 	// The engine runs exactly the services' machines, each with its rules
 	// attached; a table and its rules that disagree stop the start here.
 	if err := a.Engine.Register(a.Machines()...); err != nil {
@@ -163,14 +172,16 @@ func (a *App) Server() *httpapi.Server {
 		Membership: a.Membership, Accreditation: a.Accreditation,
 	})
 	srv.RegisterReportRoutes(a.Report)
+	srv.RegisterWebhookRoutes(a.Webhooks)
 	ui := webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now, Membership: a.Membership, Accreditation: a.Accreditation})
 	ui.Register(srv.Echo())
 	ui.RegisterReports(srv.Echo(), a.Report)
+	ui.RegisterWebhooks(srv.Echo(), a.Webhooks)
 	return srv
 }
 
-// Serve runs the HTTP server on ln, the deadline ticker and the outbox
-// worker until ctx is done, then shuts down gracefully.
+// Serve runs the HTTP server on ln, the deadline ticker, the outbox and the
+// webhook workers until ctx is done, then shuts down gracefully.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := a.Server()
 	httpServer := &http.Server{
@@ -186,6 +197,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	worker := notify.NewWorker(a.DB, sender, notify.WithLogger(a.Logger))
+	hooks := a.Webhooks.NewWorker()
 
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
@@ -209,6 +221,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	g.Go(func() error { a.RunTicks(ctx, a.Config.TickInterval); return nil })
 	g.Go(func() error { worker.Run(ctx, 5*time.Second); return nil })
+	g.Go(func() error { hooks.Run(ctx, 5*time.Second); return nil })
 	g.Go(func() error {
 		<-ctx.Done()
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

@@ -8,6 +8,7 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/report"
+	"github.com/accord-coalition/accord/internal/webhook"
 )
 
 // Models lists every GORM model of every capability. The schema test
@@ -23,6 +24,7 @@ func Models() []any {
 		membership.Models(),
 		accreditation.Models(),
 		report.Models(),
+		webhook.Models(),
 	} {
 		all = append(all, models...)
 	}

@@ -32,6 +32,9 @@ type Config struct {
 	LogLevel            string
 	TrustProxy          bool // take the client address from X-Forwarded-For
 	PassportRetention   time.Duration
+	// WebhookAllowPrivate lets webhooks deliver to loopback, private and
+	// link-local addresses, which are otherwise refused against SSRF.
+	WebhookAllowPrivate bool
 }
 
 // Getenv looks a variable up; tests pass a map's lookup instead of os.Getenv.
@@ -94,6 +97,7 @@ func Load(getenv Getenv) (Config, error) {
 		LogLevel:            str("ACCORD_LOG_LEVEL", "info"),
 		TrustProxy:          boolean("ACCORD_TRUST_PROXY", false),
 		PassportRetention:   duration("ACCORD_PASSPORT_RETENTION", "2160h"),
+		WebhookAllowPrivate: boolean("ACCORD_WEBHOOK_ALLOW_PRIVATE", false),
 	}
 	if key := str("ACCORD_SECRET_KEY", ""); key != "" {
 		if len(key) < 32 {

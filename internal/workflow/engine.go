@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -22,6 +23,7 @@ type Engine struct {
 	log     *slog.Logger
 	batch   int
 	counted func(machine, event string)
+	after   []func(ctx context.Context, f *Firing, r Result) error
 
 	mu       sync.RWMutex
 	machines map[string]*Machine
@@ -51,6 +53,15 @@ func WithBatchSize(n int) Option {
 // it also counts transitions whose transaction is later rolled back.
 func WithTransitionCounter(inc func(machine, event string)) Option {
 	return func(e *Engine) { e.counted = inc }
+}
+
+// WithAfterFire adds fn, called after every transition fired, inside the
+// transition's transaction, once the record has moved and its audit event
+// is written: what fn writes commits with the change or not at all (the
+// webhooks enqueue their deliveries there). An error from fn fails the
+// transition, which the caller then rolls back.
+func WithAfterFire(fn func(ctx context.Context, f *Firing, r Result) error) Option {
+	return func(e *Engine) { e.after = append(e.after, fn) }
 }
 
 // New returns an engine on db with no machines.

@@ -86,10 +86,16 @@ func (e *Engine) Fire(ctx context.Context, tx *gorm.DB, m *Machine, actor accord
 	if err := audit.Append(ctx, f.Tx, ev); err != nil {
 		return Result{}, fmt.Errorf("workflow %s: %s %s: %w", m.Name, req.Event, subj.ID, err)
 	}
+	r := Result{From: subj.State, To: f.To, Version: subj.Version + 1, AuditSeq: ev.Seq}
+	for _, fn := range e.after {
+		if err := fn(ctx, f, r); err != nil {
+			return Result{}, wrap("after fire", f, err)
+		}
+	}
 	e.counted(m.Name, req.Event)
 	e.log.DebugContext(ctx, "transition", "machine", m.Name, "id", subj.ID, "event", req.Event,
 		"from", subj.State, "to", f.To, "actor", actor.UserID, "role", actor.Role)
-	return Result{From: subj.State, To: f.To, Version: subj.Version + 1, AuditSeq: ev.Seq}, nil
+	return r, nil
 }
 
 // pick finds the transition for event from state, checking in order that
