@@ -79,6 +79,9 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 	authCfg := auth.DefaultConfig(cfg.SecretKey)
 	authCfg.EmailVerification = cfg.EmailVerification
 	authCfg.BaseURL = cfg.BaseURL
+	// Read a.Now at each use, so that a test's hand clock set after Open
+	// reaches the accounts' deadlines too.
+	authCfg.Now = func() time.Time { return a.Now() }
 	a.Auth = auth.NewService(db, authCfg, a.Authz, logger)
 	a.Membership = membership.NewService(db, a.Engine, a.Authz, membership.Config{
 		BaseURL: cfg.BaseURL, Logger: logger, Now: a.Now,

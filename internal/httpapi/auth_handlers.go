@@ -37,10 +37,11 @@ func (s *Server) registerAuthRoutes() {
 	const tag = "auth"
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/register", Tag: tag,
-		Summary: "Open an applicant account",
-		Request: SchemaOf[registerRequest]("RegisterRequest"), Response: SchemaOf[auth.User]("User"),
-		Status: http.StatusCreated, Handler: s.register,
+		Summary: "Open an applicant account; an address that has one already gets the same answer, and its owner a mail",
+		Request: SchemaOf[registerRequest]("RegisterRequest"), Response: SchemaOf[checkEmailResponse]("CheckEmail"),
+		Status: http.StatusAccepted, Handler: s.register,
 	})
+	s.registerAccountRecoveryRoutes()
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/login", Tag: tag,
 		Summary: "Sign in with email and password",
@@ -83,13 +84,13 @@ func (s *Server) register(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	u, err := s.auth.Register(c.Request().Context(), auth.RegisterInput{
+	_, err := s.auth.Register(c.Request().Context(), auth.RegisterInput{
 		Email: req.Email, Password: req.Password, Name: req.Name, Locale: req.Locale,
 	})
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, u)
+	return c.JSON(http.StatusAccepted, checkEmail)
 }
 
 func (s *Server) login(c echo.Context) error {

@@ -176,7 +176,7 @@ func bearer(token string) []string { return []string{"Authorization", "Bearer " 
 func (e *testEnv) signUp(email string) auth.TokenPair {
 	e.t.Helper()
 	res := e.do("POST", "/api/v1/auth/register", registerRequest{Email: email, Password: "correct horse battery", Name: "Amina", Locale: "en"})
-	if res.StatusCode != http.StatusCreated {
+	if res.StatusCode != http.StatusAccepted {
 		e.t.Fatalf("register: %d %s", res.StatusCode, res.body)
 	}
 	return e.login(email, "correct horse battery")

@@ -82,10 +82,11 @@ func (e *env) applicant(locale string) *user {
 	res := e.do("POST", "/auth/register", nil, map[string]string{
 		"email": email, "password": "correct horse battery", "name": "Amina Haddad", "locale": locale,
 	})
-	res.want(e.t, http.StatusCreated)
+	res.want(e.t, http.StatusAccepted)
+	token := e.login(email, "correct horse battery")
 	var u struct{ ID string }
-	res.decode(e.t, &u)
-	return &user{ID: u.ID, Token: e.login(email, "correct horse battery"), Role: accord.RoleApplicant}
+	e.do("GET", "/me", &user{Token: token}, nil).decode(e.t, &u)
+	return &user{ID: u.ID, Token: token, Role: accord.RoleApplicant}
 }
 
 // staff creates a user of role directly, as `accord user create` does,

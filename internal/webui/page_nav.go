@@ -39,6 +39,9 @@ func (ui *UI) navigation(c echo.Context, p *Page) []NavLink {
 	if ui.reports != nil && p.Role == accord.RoleSecretariat {
 		nav = append(nav, link("/dashboard", "nav.dashboard"))
 	}
+	if adminUsersNav(p.Role) {
+		nav = append(nav, link("/admin/users", "nav.users"))
+	}
 	inbox := link("/inbox", "nav.inbox")
 	// The unread count is a courtesy: if it cannot be had, the link stays.
 	n, err := notify.UnreadCount(c.Request().Context(), ui.db, actorOf(c))

@@ -1,0 +1,12 @@
+package webui
+
+import "github.com/labstack/echo/v4"
+
+// registerAccountPages adds the pages that get a person into an account
+// by mail, and the users page on which an admin verifies an address.
+func (ui *UI) registerAccountPages(e *echo.Echo, page, member []echo.MiddlewareFunc) {
+	e.GET("/verify-email/resend", ui.verifyResendForm, page...)
+	e.POST("/verify-email/resend", ui.verifyResend, page...)
+	e.GET("/admin/users", ui.adminUsers, member...)
+	e.POST("/admin/users/:id/verify", ui.adminVerifyUser, member...)
+}
