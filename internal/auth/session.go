@@ -1,6 +1,10 @@
 package auth
 
-import "time"
+import (
+	"time"
+
+	"gorm.io/gorm"
+)
 
 // Session is one sign-in. Its refresh-token family carries its id, and so
 // does every access token issued in it; ending the session (sign-out,
@@ -15,3 +19,9 @@ type Session struct {
 
 // TableName is sessions.
 func (Session) TableName() string { return "sessions" }
+
+// endUserSessions ends every session of the user: its refresh tokens
+// stop working.
+func endUserSessions(tx *gorm.DB, userID string, now time.Time) error {
+	return revokeUserTokens(tx, userID, now)
+}

@@ -15,11 +15,15 @@ import (
 const (
 	PurposeVerifyEmail = "verify_email"
 	PurposeInvitation  = "invitation"
+	PurposeResetPW     = "password_reset"
 )
 
 const (
 	verifyEmailTTL = 72 * time.Hour
 	invitationTTL  = 7 * 24 * time.Hour
+	// resetPasswordTTL is short: the link opens the account to whoever
+	// reads the mail.
+	resetPasswordTTL = time.Hour
 )
 
 // UserToken is a single-use link sent by mail: an email verification or an

@@ -7,6 +7,10 @@ import "github.com/labstack/echo/v4"
 func (ui *UI) registerAccountPages(e *echo.Echo, page, member []echo.MiddlewareFunc) {
 	e.GET("/verify-email/resend", ui.verifyResendForm, page...)
 	e.POST("/verify-email/resend", ui.verifyResend, page...)
+	e.GET("/password-reset", ui.passwordResetForm, page...)
+	e.POST("/password-reset", ui.passwordReset, page...)
+	e.GET("/password-reset/confirm", ui.passwordResetConfirmForm, page...)
+	e.POST("/password-reset/confirm", ui.passwordResetConfirm, page...)
 	e.GET("/admin/users", ui.adminUsers, member...)
 	e.POST("/admin/users/:id/verify", ui.adminVerifyUser, member...)
 }
