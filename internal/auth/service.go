@@ -83,9 +83,15 @@ func signedIn(actor accord.Actor) error {
 }
 
 // issuePair signs an access token and stores the next refresh token of
-// family (a new family when empty).
+// the session family; an empty family starts a new session.
 func (s *Service) issuePair(tx *gorm.DB, u *User, family string) (TokenPair, error) {
-	access, err := s.access.issue(u)
+	if family == "" {
+		var err error
+		if family, err = startSession(tx, u.ID, s.now()); err != nil {
+			return TokenPair{}, err
+		}
+	}
+	access, err := s.access.issue(u, family)
 	if err != nil {
 		return TokenPair{}, err
 	}

@@ -80,7 +80,7 @@ func (s *Service) ChangePassword(ctx context.Context, actor accord.Actor, curren
 		if err := s.storePassword(tx, u.ID, next); err != nil {
 			return err
 		}
-		return revokeUserTokens(tx, u.ID, now)
+		return endUserSessions(tx, u.ID, now)
 	}))
 }
 

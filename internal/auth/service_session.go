@@ -117,7 +117,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, 
 	})
 	if errors.Is(err, errRefreshReused) {
 		s.logger.WarnContext(ctx, "refresh token reused; family revoked", "family_id", family)
-		if err := revokeFamily(s.db.WithContext(ctx), family, now); err != nil {
+		if err := endSession(s.db.WithContext(ctx), family, now); err != nil {
 			return TokenPair{}, err
 		}
 		return TokenPair{}, errUnauthenticated()
@@ -144,28 +144,32 @@ func (s *Service) Logout(ctx context.Context, actor accord.Actor, refreshToken s
 	if rt == nil || rt.UserID != actor.UserID {
 		return accord.NotFound("session")
 	}
-	return revokeFamily(db, rt.FamilyID, s.now())
+	return wrap("logout", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		return endSession(tx, rt.FamilyID, s.now())
+	}))
 }
 
-// LogoutAll ends every session of the actor: signing out everywhere.
-// Access tokens already issued stay valid until they expire (AccessTTL).
+// LogoutAll ends every session of the actor: signing out everywhere. The
+// access tokens already issued are refused from now on, on every server.
 func (s *Service) LogoutAll(ctx context.Context, actor accord.Actor) error {
 	if err := signedIn(actor); err != nil {
 		return err
 	}
-	return revokeUserTokens(s.db.WithContext(ctx), actor.UserID, s.now())
+	return wrap("logout everywhere", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		return endUserSessions(tx, actor.UserID, s.now())
+	}))
 }
 
 // Authenticate verifies an access token and returns the actor it speaks
-// for, as the user is now: a disabled user or a changed role counts at
-// once, not when the token expires.
+// for, as the user is now: a disabled user, a changed role or an ended
+// session counts at once, not when the token expires.
 func (s *Service) Authenticate(ctx context.Context, accessToken string) (accord.Actor, error) {
-	userID, err := s.access.verify(accessToken)
+	userID, sessionID, err := s.access.verify(accessToken)
 	if err != nil {
 		s.logger.DebugContext(ctx, "access token refused", "reason", err.Error())
 		return accord.Actor{}, errUnauthenticated()
 	}
-	u, err := userByID(s.db.WithContext(ctx), userID)
+	u, err := activeUser(s.db.WithContext(ctx), userID, sessionID)
 	if accord.KindOf(err) == accord.KindNotFound {
 		return accord.Actor{}, errUnauthenticated()
 	}
