@@ -21,7 +21,7 @@ type Service struct {
 	logger    *slog.Logger
 	passwords *passwords
 	access    *accessTokens
-	limiter   loginLimiter
+	limiter   loginThrottle
 	// enqueue writes a mail into the outbox within the caller's
 	// transaction; tests wrap it to read the links sent.
 	enqueue func(ctx context.Context, tx *gorm.DB, to notify.Recipient, template string, data map[string]any) error
@@ -56,7 +56,7 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 		logger:    logger,
 		passwords: pw,
 		access:    access,
-		limiter:   loginLimiter{db: db, limit: cfg.LoginLimit},
+		limiter:   loginThrottle{db: db, limit: cfg.LoginLimit},
 		enqueue:   notify.Enqueue,
 	}
 }

@@ -66,6 +66,11 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 		if err := markVerified(tx, u.ID, now); err != nil {
 			return err
 		}
+		// The owner proved the address: guesses at the account no
+		// longer hold them back.
+		if err := s.limiter.forget(tx, u.Email); err != nil {
+			return err
+		}
 		return endUserSessions(tx, u.ID, now)
 	})
 	if err != nil {

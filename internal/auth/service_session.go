@@ -12,12 +12,14 @@ import (
 
 // Login checks email and password and starts a session: a new refresh
 // token family. A wrong email, a wrong password and a disabled account get
-// the same answer in about the same time; repeated failures per account and
-// per client address are rate limited.
+// the same answer in about the same time. The attempt is reserved with
+// the throttle before the password is checked, so a burst of guesses
+// reaches the check at most as often as the limit allows.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (TokenPair, error) {
 	email = NormalizeEmail(email)
 	now := s.now()
-	if err := s.limiter.check(ctx, email, clientAddr, now); err != nil {
+	held, err := s.limiter.reserve(ctx, email, clientAddr, now)
+	if err != nil {
 		return TokenPair{}, err
 	}
 	u, err := userByEmail(s.db.WithContext(ctx), email)
@@ -32,14 +34,14 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 	if !ok {
 		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
 	}
+	if err := s.limiter.succeeded(ctx, held); err != nil {
+		return TokenPair{}, err
+	}
 	if u.Disabled {
 		return TokenPair{}, errBadCredentials()
 	}
 	if s.cfg.EmailVerification && u.EmailVerifiedAt == nil {
 		return TokenPair{}, accord.Forbidden("email not verified")
-	}
-	if err := s.limiter.reset(ctx, email); err != nil {
-		return TokenPair{}, err
 	}
 	var pair TokenPair
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
@@ -64,7 +66,7 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 }
 
 func (s *Service) loginFailed(ctx context.Context, email, addr string) error {
-	if err := s.limiter.fail(ctx, email, addr, s.now()); err != nil {
+	if err := s.limiter.failed(ctx, email, s.now()); err != nil {
 		return err
 	}
 	s.logger.InfoContext(ctx, "sign-in failed", "addr", addr)

@@ -31,7 +31,19 @@ CREATE TABLE login_throttle (
 );
 CREATE INDEX login_throttle_window_idx ON login_throttle (window_start);
 
+-- Replaced by login_throttle.
+DROP TABLE login_failures;
+
 -- +goose Down
+CREATE TABLE login_failures (
+    id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email text NOT NULL,
+    addr  text NOT NULL DEFAULT '',
+    at    timestamptz NOT NULL
+);
+CREATE INDEX login_failures_email_idx ON login_failures (email, at);
+CREATE INDEX login_failures_addr_idx ON login_failures (addr, at);
+CREATE INDEX login_failures_at_idx ON login_failures (at);
 DROP TABLE login_throttle;
 DELETE FROM user_tokens WHERE purpose = 'password_reset';
 ALTER TABLE user_tokens DROP CONSTRAINT user_tokens_purpose_check;

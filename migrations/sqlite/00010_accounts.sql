@@ -42,7 +42,19 @@ CREATE TABLE login_throttle (
 );
 CREATE INDEX login_throttle_window_idx ON login_throttle (window_start);
 
+-- Replaced by login_throttle.
+DROP TABLE login_failures;
+
 -- +goose Down
+CREATE TABLE login_failures (
+    id    INTEGER PRIMARY KEY,
+    email TEXT NOT NULL,
+    addr  TEXT NOT NULL DEFAULT '',
+    at    DATETIME NOT NULL
+);
+CREATE INDEX login_failures_email_idx ON login_failures (email, at);
+CREATE INDEX login_failures_addr_idx ON login_failures (addr, at);
+CREATE INDEX login_failures_at_idx ON login_failures (at);
 DROP TABLE login_throttle;
 CREATE TABLE user_tokens_prev (
     id          TEXT PRIMARY KEY,
