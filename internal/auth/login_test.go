@@ -139,7 +139,9 @@ func TestLoginRateLimitPerAddress(t *testing.T) {
 
 func TestLoginRetryAfterShrinks(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, func(c *Config) { c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, AccountSlowdown: 100, Window: time.Hour} })
+		f := newFixture(t, db, func(c *Config) {
+			c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, AccountSlowdown: 100, Window: time.Hour}
+		})
 		for range 2 {
 			f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
 			f.clock.Advance(10 * time.Minute)
