@@ -181,5 +181,7 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (accord.
 	if u.Disabled {
 		return accord.Actor{}, errUnauthenticated()
 	}
-	return u.Actor(), nil
+	actor := u.Actor()
+	actor.SessionID = sessionID
+	return actor, nil
 }
