@@ -42,6 +42,7 @@ func (s *Server) registerAuthRoutes() {
 		Status: http.StatusAccepted, Handler: s.register,
 	})
 	s.registerAccountRecoveryRoutes()
+	s.registerOrganizationPeopleRoutes()
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/login", Tag: tag,
 		Summary: "Sign in with email and password",

@@ -11,6 +11,9 @@ func (ui *UI) registerAccountPages(e *echo.Echo, page, member []echo.MiddlewareF
 	e.POST("/password-reset", ui.passwordReset, page...)
 	e.GET("/password-reset/confirm", ui.passwordResetConfirmForm, page...)
 	e.POST("/password-reset/confirm", ui.passwordResetConfirm, page...)
+	e.GET("/organization/people", ui.organizationPeople, member...)
+	e.POST("/organization/people", ui.inviteColleague, member...)
+	e.POST("/organization/people/:id/remove", ui.removeColleague, member...)
 	e.GET("/admin/users", ui.adminUsers, member...)
 	e.POST("/admin/users/:id/verify", ui.adminVerifyUser, member...)
 }
