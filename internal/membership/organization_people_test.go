@@ -85,3 +85,29 @@ func TestColleagueInvitedIntoOrganization(t *testing.T) {
 		}
 	})
 }
+
+// TestRegisteredTwinAsksForInvitation: registering an organisation whose
+// country and registration number are already on Accord points the person
+// to an invitation instead of creating a duplicate.
+func TestRegisteredTwinAsksForInvitation(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		first := profile("Transparence Sénégal", "Transparency Senegal", "SN")
+		first["registration_number"] = "SN-2005-0042"
+		e.organization(e.applicant("fr"), first)
+
+		twin := profile("Transparence Sénégal (bureau de Thiès)", "Transparency Senegal Thies", "SN")
+		twin["registration_number"] = "sn 2005 / 0042"
+		colleague := e.applicant("fr")
+		p := e.do("POST", "/organizations", colleague, twin).problem(t, http.StatusUnprocessableEntity)
+		if !hasField(p, "registration_number") {
+			t.Fatalf("problem %+v; want one on registration_number", p)
+		}
+		if n := e.count("organizations", "country = ?", "SN"); n != 1 {
+			t.Fatalf("%d Senegalese organisations; want no duplicate", n)
+		}
+		// The same number in another country is another organisation.
+		twin["country"] = "CI"
+		e.organization(colleague, twin)
+	})
+}

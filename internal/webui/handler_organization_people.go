@@ -12,6 +12,7 @@ import (
 func init() {
 	notices["colleague_invited"] = "notice.colleague_invited"
 	notices["colleague_removed"] = "notice.colleague_removed"
+	fieldMessageKeys["an organisation with this registration number in this country is already on Accord; ask its staff to invite you"] = "err.org_registered_ask_invitation"
 }
 
 type peopleData struct {
