@@ -84,3 +84,33 @@ func TestPasswordResetVerifies(t *testing.T) {
 		f.login("owner@example.org", "the owner's password")
 	})
 }
+
+// TestMailedLinksArePaced: asking again and again for a link mails one
+// per pause, so the forms cannot flood someone's mailbox.
+func TestMailedLinksArePaced(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.register("paced@example.org", "long enough pw")
+		if _, err := f.svc.Register(f.ctx, RegisterInput{Email: "waiting@example.org", Password: "long enough pw", Name: "W"}); err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			if err := f.svc.RequestPasswordReset(f.ctx, "paced@example.org"); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.svc.ResendVerification(f.ctx, "waiting@example.org"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if r, v := f.mailCount("password_reset"), f.mailCount("verify_email"); r != 1 || v != 2 {
+			t.Fatalf("%d reset and %d verification mails; want 1 and 2 (the first at registering)", r, v)
+		}
+		f.clock.Advance(mailPause + time.Second)
+		if err := f.svc.RequestPasswordReset(f.ctx, "paced@example.org"); err != nil {
+			t.Fatal(err)
+		}
+		if n := f.mailCount("password_reset"); n != 2 {
+			t.Fatalf("%d reset mails after the pause; want 2", n)
+		}
+	})
+}

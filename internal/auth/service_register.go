@@ -111,6 +111,9 @@ func (s *Service) ResendVerification(ctx context.Context, email string) error {
 			// proves the address): nothing to resend.
 			return nil
 		}
+		if recent, err := recentlyMailed(tx, u.ID, PurposeVerifyEmail, s.now()); err != nil || recent {
+			return err
+		}
 		return s.sendVerification(ctx, tx, u)
 	}))
 }

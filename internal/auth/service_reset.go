@@ -27,6 +27,9 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 		case u.Disabled:
 			return nil
 		}
+		if recent, err := recentlyMailed(tx, u.ID, PurposeResetPW, s.now()); err != nil || recent {
+			return err
+		}
 		raw, expires, err := insertUserToken(tx, u.ID, PurposeResetPW, s.now(), resetPasswordTTL)
 		if err != nil {
 			return err

@@ -80,3 +80,20 @@ func consumeUserToken(tx *gorm.DB, raw, purpose, what string, now time.Time) (st
 	}
 	return ut.UserID, nil
 }
+
+// mailPause is how soon after one link another of the same purpose may be
+// mailed to the same account: asking again and again must not become a
+// way to flood someone's mailbox.
+const mailPause = 2 * time.Minute
+
+// recentlyMailed reports whether a token of purpose was made for the user
+// within mailPause before now.
+func recentlyMailed(tx *gorm.DB, userID, purpose string, now time.Time) (bool, error) {
+	var n int64
+	err := tx.Model(&UserToken{}).Where("user_id = ? AND purpose = ? AND created_at > ?", userID, purpose, now.Add(-mailPause)).
+		Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("look up recent %s links: %w", purpose, err)
+	}
+	return n > 0, nil
+}
