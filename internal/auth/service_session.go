@@ -133,10 +133,19 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, 
 	return pair, nil
 }
 
-// Logout ends the session refreshToken belongs to, if it is the actor's.
+// Logout ends the session refreshToken belongs to, if it is the actor's;
+// without a refresh token, the session the actor's access token names.
 func (s *Service) Logout(ctx context.Context, actor accord.Actor, refreshToken string) error {
 	if err := signedIn(actor); err != nil {
 		return err
+	}
+	if refreshToken == "" {
+		if actor.SessionID == "" {
+			return accord.NotFound("session")
+		}
+		return wrap("logout", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+			return endSession(tx, actor.SessionID, s.now())
+		}))
 	}
 	db := s.db.WithContext(ctx)
 	rt, err := refreshTokenByRaw(db, refreshToken)

@@ -57,7 +57,7 @@ func (s *Server) registerAuthRoutes() {
 	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/logout", Tag: tag, Auth: true,
-		Summary: "End the session a refresh token belongs to",
+		Summary: "End the session a refresh token belongs to, or without a body the bearer token's own; its access tokens answer 401 at once",
 		Request: SchemaOf[refreshRequest]("RefreshRequest"),
 		Status:  http.StatusNoContent, Handler: s.logout,
 	})
@@ -121,13 +121,14 @@ func (s *Server) refresh(c echo.Context) error {
 	return c.JSON(http.StatusOK, pair)
 }
 
+// logout ends the session of the refresh token given, or, with an empty
+// body, the session of the bearer token.
 func (s *Server) logout(c echo.Context) error {
 	var req refreshRequest
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	if err := required(namedValue{"refresh_token", req.RefreshToken}); err != nil {
-		return err
+	if c.Request().ContentLength != 0 {
+		if err := bindJSON(c, &req); err != nil {
+			return err
+		}
 	}
 	if err := s.auth.Logout(c.Request().Context(), actor(c), req.RefreshToken); err != nil {
 		return err

@@ -54,3 +54,21 @@ func TestPasswordResetEndsTheOldSessionAtOnce(t *testing.T) {
 		e.do("GET", "/api/v1/me", nil, bearer(old.AccessToken)...).problem(t, http.StatusUnauthorized)
 	})
 }
+
+// TestLogoutWithoutBodyEndsTheBearersSession: a client that kept only the
+// access token signs out with it.
+func TestLogoutWithoutBodyEndsTheBearersSession(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		pair := e.signUp("amina@example.org")
+		other := e.login("amina@example.org", "correct horse battery")
+		if res := e.do("POST", "/api/v1/auth/logout", nil, bearer(pair.AccessToken)...); res.StatusCode != http.StatusNoContent {
+			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
+		}
+		e.do("GET", "/api/v1/me", nil, bearer(pair.AccessToken)...).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
+		if res := e.do("GET", "/api/v1/me", nil, bearer(other.AccessToken)...); res.StatusCode != http.StatusOK {
+			t.Fatalf("the other session: %d", res.StatusCode)
+		}
+	})
+}
