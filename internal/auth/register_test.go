@@ -76,6 +76,13 @@ func TestRegisterTakenAddressLooksNew(t *testing.T) {
 		if m.To.UserID != owner.ID || m.To.Locale != "ar" || m.Data["reset_url"] != "https://accord.example/password-reset" {
 			t.Fatalf("owner told %+v", m)
 		}
+		// Again at once: the same answer, and no second mail to the owner.
+		if u, err := f.svc.Register(f.ctx, RegisterInput{Email: "dup@example.org", Password: "another password", Name: "Other"}); err != nil || u != nil {
+			t.Fatalf("second register of a taken address = %+v, %v", u, err)
+		}
+		if n := f.mailCount("account_exists"); n != 1 {
+			t.Fatalf("%d account_exists mails; want 1 within the pause", n)
+		}
 		var n int64
 		db.WithContext(f.ctx).Model(&User{}).Where("email = ?", "dup@example.org").Count(&n)
 		if n != 1 {

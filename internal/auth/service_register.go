@@ -83,7 +83,17 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*User, error)
 // sendAccountExists tells the owner of an address that someone, perhaps
 // they themselves, tried to register it again, and where to sign in or
 // reset the password.
+// Like the links, it is mailed at most once per mailPause.
 func (s *Service) sendAccountExists(ctx context.Context, tx *gorm.DB, owner *User) error {
+	var recent int64
+	err := tx.Table("messages").Where("user_id = ? AND template = ? AND created_at > ?", owner.ID, "account_exists", s.now().Add(-mailPause)).
+		Count(&recent).Error
+	if err != nil {
+		return fmt.Errorf("look up recent account_exists messages: %w", err)
+	}
+	if recent > 0 {
+		return nil
+	}
 	return s.enqueue(ctx, tx, recipient(owner), "account_exists", map[string]any{
 		"name":      owner.Name,
 		"login_url": s.link("/login"),
