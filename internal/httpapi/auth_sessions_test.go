@@ -1,9 +1,10 @@
-package httpapi
+package httpapi_test
 
 import (
 	"net/http"
 	"testing"
 
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -12,7 +13,8 @@ import (
 // signing out on one refuses the access token at once on both.
 func TestLogoutEndsTheSessionOnEveryServer(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		a, b := newEnv(t, db), newEnv(t, db)
+		a := newEnv(t, db)
+		b := a.secondServer()
 		pair := a.signUp("amina@example.org")
 		other := b.login("amina@example.org", "correct horse battery")
 		for _, e := range []*testEnv{a, b} {
@@ -20,7 +22,7 @@ func TestLogoutEndsTheSessionOnEveryServer(t *testing.T) {
 				t.Fatalf("before sign-out: %d %s", res.StatusCode, res.body)
 			}
 		}
-		res := a.do("POST", "/api/v1/auth/logout", refreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...)
+		res := a.do("POST", "/api/v1/auth/logout", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...)
 		if res.StatusCode != http.StatusNoContent {
 			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
 		}
@@ -45,9 +47,9 @@ func TestPasswordResetEndsTheOldSessionAtOnce(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		old := e.signUp("amina@example.org")
-		e.do("POST", "/api/v1/auth/password-reset", emailRequest{Email: "amina@example.org"})
+		e.do("POST", "/api/v1/auth/password-reset", httpapi.EmailRequest{Email: "amina@example.org"})
 		token := linkTokenOf(t, e.mailedLink("password_reset", "amina@example.org"))
-		res := e.do("POST", "/api/v1/auth/password-reset/confirm", resetPasswordRequest{Token: token, Password: "a brand new password"})
+		res := e.do("POST", "/api/v1/auth/password-reset/confirm", httpapi.ResetPasswordRequest{Token: token, Password: "a brand new password"})
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("confirm: %d %s", res.StatusCode, res.body)
 		}
@@ -66,7 +68,7 @@ func TestLogoutWithoutBodyEndsTheBearersSession(t *testing.T) {
 			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
 		}
 		e.do("GET", "/api/v1/me", nil, bearer(pair.AccessToken)...).problem(t, http.StatusUnauthorized)
-		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
 		if res := e.do("GET", "/api/v1/me", nil, bearer(other.AccessToken)...); res.StatusCode != http.StatusOK {
 			t.Fatalf("the other session: %d", res.StatusCode)
 		}

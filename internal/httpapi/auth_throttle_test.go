@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"net/http"
@@ -8,8 +8,10 @@ import (
 
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // TestParallelGuessesHoldTheLimit: forty wrong passwords for one account
@@ -18,7 +20,7 @@ import (
 // signs in from another address meanwhile.
 func TestParallelGuessesHoldTheLimit(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		behindProxy := func(c *config.Config, _ *auth.Config) { c.TrustProxy = true }
+		behindProxy := testenv.Configure(func(c *config.Config) { c.TrustProxy = true })
 		e := newEnv(t, db, behindProxy)
 		e.signUp("amina@example.org")
 		limit := auth.DefaultConfig(nil).LoginLimit.PerAccount
@@ -37,7 +39,7 @@ func TestParallelGuessesHoldTheLimit(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				<-start
-				res := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "guess " + strconv.Itoa(i)},
+				res := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "guess " + strconv.Itoa(i)},
 					"X-Forwarded-For", "198.51.100.7")
 				mu.Lock()
 				defer mu.Unlock()
@@ -53,7 +55,7 @@ func TestParallelGuessesHoldTheLimit(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			owner = e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "correct horse battery"},
+			owner = e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "correct horse battery"},
 				"X-Forwarded-For", "203.0.113.5")
 		}()
 		close(start)

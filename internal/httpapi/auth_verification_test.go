@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"bytes"
@@ -8,14 +8,11 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
-
-// verificationOn keeps the production default: accounts must verify.
-func verificationOn(_ *config.Config, a *auth.Config) { a.EmailVerification = true }
 
 // mailedLink is the first link with a token in the newest message of
 // template to email, as read from the outbox.
@@ -48,9 +45,9 @@ func linkTokenOf(t *testing.T, link string) string {
 // told, and the new account signs in only after following its link.
 func TestRegisterTakenAddressLooksNew(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db, verificationOn)
-		fresh := e.do("POST", "/api/v1/auth/register", registerRequest{Email: "amina@example.org", Password: "correct horse battery", Name: "Amina", Locale: "fr"})
-		taken := e.do("POST", "/api/v1/auth/register", registerRequest{Email: "Amina@example.org", Password: "another long password", Name: "Mallory", Locale: "en"})
+		e := newEnv(t, db, testenv.EmailVerification())
+		fresh := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "amina@example.org", Password: "correct horse battery", Name: "Amina", Locale: "fr"})
+		taken := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "Amina@example.org", Password: "another long password", Name: "Mallory", Locale: "en"})
 		if fresh.StatusCode != http.StatusAccepted || taken.StatusCode != fresh.StatusCode || !bytes.Equal(taken.body, fresh.body) {
 			t.Fatalf("new address: %d %s; taken address: %d %s", fresh.StatusCode, fresh.body, taken.StatusCode, taken.body)
 		}
@@ -61,17 +58,17 @@ func TestRegisterTakenAddressLooksNew(t *testing.T) {
 			t.Fatalf("%d account_exists messages to the owner", n)
 		}
 
-		res := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "correct horse battery"})
+		res := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "correct horse battery"})
 		res.problem(t, http.StatusForbidden)
 
 		for _, email := range []string{"amina@example.org", "nobody@example.org"} {
-			r := e.do("POST", "/api/v1/auth/resend-verification", emailRequest{Email: email})
+			r := e.do("POST", "/api/v1/auth/resend-verification", httpapi.EmailRequest{Email: email})
 			if r.StatusCode != http.StatusAccepted || !bytes.Equal(r.body, fresh.body) {
 				t.Fatalf("resend to %s: %d %s", email, r.StatusCode, r.body)
 			}
 		}
 		token := linkTokenOf(t, e.mailedLink("verify_email", "amina@example.org"))
-		if r := e.do("POST", "/api/v1/auth/verify-email", tokenRequest{Token: token}); r.StatusCode != http.StatusNoContent {
+		if r := e.do("POST", "/api/v1/auth/verify-email", httpapi.TokenRequest{Token: token}); r.StatusCode != http.StatusNoContent {
 			t.Fatalf("verify: %d %s", r.StatusCode, r.body)
 		}
 		e.login("amina@example.org", "correct horse battery")

@@ -57,7 +57,7 @@ func TestColleagueInvitedIntoOrganization(t *testing.T) {
 		}
 		e.do("POST", "/auth/accept-invitation", nil, map[string]string{"token": m[1], "password": "awa's own password"}).
 			want(t, http.StatusNoContent)
-		colleague := &user{Token: e.login("awa@ngo.example", "awa's own password"), Role: accord.RoleApplicant}
+		colleague := &user{Token: e.Login("awa@ngo.example", "awa's own password"), Role: accord.RoleApplicant}
 		var me auth.User
 		e.do("GET", "/me", colleague, nil).want(t, http.StatusOK).decode(t, &me)
 		if me.OrganizationID == nil || *me.OrganizationID != org.ID {

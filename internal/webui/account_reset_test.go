@@ -27,7 +27,7 @@ func TestForgotPasswordOnTheWeb(t *testing.T) {
 		b.submit("/password-reset", "/password-reset", url.Values{"email": {"nobody@example.org"}}).
 			wantRedirect(t, "/login?notice=reset_sent")
 
-		msg := s.latestMessage(u.ID, "password_reset")
+		msg := s.LatestMessage(u.ID, "password_reset")
 		if msg.Locale != "fr" {
 			t.Errorf("reset mailed in %q, want the account's French", msg.Locale)
 		}

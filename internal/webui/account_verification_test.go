@@ -20,7 +20,7 @@ func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
 			"password": {"a squatter password"}, "password_confirm": {"a squatter password"}}
 		r := s.browser("en").submit("/register", "/register", form)
 		r.wantRedirect(t, "/login?notice=registered_verify")
-		msg := s.latestMessage(owner.ID, "account_exists")
+		msg := s.LatestMessage(owner.ID, "account_exists")
 		if msg.Locale != "es" {
 			t.Errorf("owner told in %q, want their language", msg.Locale)
 		}

@@ -36,7 +36,7 @@ func TestOrganizationPeoplePage(t *testing.T) {
 		if id == "" {
 			t.Fatal("the invited colleague has no account in the organisation")
 		}
-		s.latestMessage(id, "organization_invitation")
+		s.LatestMessage(id, "organization_invitation")
 		b.get("/organization/people").wantContains(t, "moussa@ngo.example", "Invité, pas encore inscrit")
 
 		r = b.submit("/organization/people", "/organization/people/"+id+"/remove", url.Values{})
