@@ -63,6 +63,9 @@ export ACCORD_E2E_BASE_URL="$base"
 # The demo accounts' passwords are printed at start, new each time; tests
 # that act as staff read them from here.
 export ACCORD_E2E_SERVER_LOG="$tmp/server.log"
+# Tests that need a server configured otherwise (email verification on,
+# as by default) start their own from this binary.
+export ACCORD_E2E_BINARY="$tmp/accord"
 status=0
 # The files are named one by one: Node 20 and Node 22+ read a directory
 # argument differently (a path, or a glob pattern).

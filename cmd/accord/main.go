@@ -1,5 +1,5 @@
 // Command accord runs the Accord service and its operator tasks: serve,
-// migrate, seed, user create, tick, workflows, export and audit verify.
+// migrate, seed, user create, user verify, tick, workflows, export and audit verify.
 package main
 
 import (
@@ -22,6 +22,7 @@ Usage:
                                  load regions and countries (idempotent); with --synthetic,
                                  also N made-up organisations accredited to CODE, 3 delegates each
   accord user create --email E --name N --role R --password P [--region CODE]… [--country CC]
+  accord user verify --email E   mark an address verified (when its mail does not arrive)
   accord tick                    fire due deadline transitions once
   accord workflows               print every state machine as a Mermaid diagram
   accord export --conference CODE --list accredited|participants|circulation|badges
@@ -68,10 +69,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "seed":
 		return cmdSeed(ctx, rest, getenv, stdout, stderr)
 	case "user":
-		if len(rest) == 0 || rest[0] != "create" {
-			return usageError{"usage: accord user create --email E --name N --role R --password P"}
+		switch {
+		case len(rest) > 0 && rest[0] == "create":
+			return cmdUserCreate(ctx, rest[1:], getenv, stdout, stderr)
+		case len(rest) > 0 && rest[0] == "verify":
+			return cmdUserVerify(ctx, rest[1:], getenv, stdout, stderr)
 		}
-		return cmdUserCreate(ctx, rest[1:], getenv, stdout, stderr)
+		return usageError{"usage: accord user create --email E --name N --role R --password P, or accord user verify --email E"}
 	case "tick":
 		return cmdTick(ctx, getenv, stdout, stderr)
 	case "workflows":

@@ -31,6 +31,7 @@ type Actor struct {
 	Country        string   // state_party: the State it speaks for
 	Locale         string
 	RequestID      string // carried into audit events
+	SessionID      string // the sign-in the request belongs to; web forms' CSRF tokens are bound to it
 }
 
 // SystemActor is the actor that fires deadline transitions.

@@ -77,8 +77,10 @@ type Options struct {
 	// Now is the clock of the services, the workflow engine and the pages;
 	// nil is time.Now. Tests pass a hand-moved clock.
 	Now func() time.Time
-	// SessionNow is the clock of sign-in tokens and sessions; nil is
-	// time.Now, so moving the services' clock a month signs nobody out.
+	// SessionNow is the clock of the accounts: sign-in tokens and
+	// sessions, verification, reset and invitation links, the expiry of
+	// unverified accounts. nil is time.Now, so moving the services' clock
+	// a month signs nobody out.
 	SessionNow func() time.Time
 	// Argon2 replaces the password hashing cost when set: tests about
 	// workflows need not pay production's cost for every sign-in.

@@ -7,7 +7,8 @@ import (
 )
 
 // Tick fires every due deadline transition, then purges the passport
-// numbers and visa letters whose retention period has run: the work that
+// numbers and visa letters whose retention period has run and removes the
+// accounts that never verified their address: the work that
 // falls due with time rather than with a request. It returns how many transitions fired.
 // The server runs it every tick interval; `accord tick` runs it once.
 func (a *App) Tick(ctx context.Context) (int, error) {
@@ -16,6 +17,9 @@ func (a *App) Tick(ctx context.Context) (int, error) {
 		err = errors.Join(err, perr)
 	}
 	if _, perr := a.Report.PurgeVisaLetters(ctx); perr != nil {
+		err = errors.Join(err, perr)
+	}
+	if _, perr := a.Auth.ExpireUnverified(ctx); perr != nil {
 		err = errors.Join(err, perr)
 	}
 	return fired, err

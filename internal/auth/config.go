@@ -18,13 +18,19 @@ type Config struct {
 	LoginLimit LoginLimit
 }
 
-// LoginLimit bounds failed sign-ins over a sliding window, per account (the
-// email tried) and per client address, so that neither one account nor one
-// address can be used to guess passwords quickly.
+// LoginLimit bounds password guessing over a fixed window, so that neither
+// one account nor one address can be used to guess quickly, while the
+// owner is never locked out from an address that has not been guessing.
 type LoginLimit struct {
+	// PerAccount is the attempts at one account (the email tried) from
+	// one client address.
 	PerAccount int
+	// PerAddress is the attempts from one client address, at any accounts.
 	PerAddress int
-	Window     time.Duration
+	// AccountSlowdown is the failures of one account, from any addresses,
+	// after which an address gets only one attempt at it per window.
+	AccountSlowdown int
+	Window          time.Duration
 }
 
 // Argon2Params are argon2id's cost settings. Memory is in KiB.
@@ -50,6 +56,6 @@ func DefaultConfig(secret []byte) Config {
 		BaseURL:           "http://localhost:8080",
 		Argon2:            DefaultArgon2,
 		Now:               time.Now,
-		LoginLimit:        LoginLimit{PerAccount: 10, PerAddress: 30, Window: 15 * time.Minute},
+		LoginLimit:        LoginLimit{PerAccount: 10, PerAddress: 30, AccountSlowdown: 50, Window: 15 * time.Minute},
 	}
 }

@@ -47,11 +47,9 @@ func TestLoginRateLimitPerAccount(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		f.register("target@example.org", "long enough pw")
-		f.svc.Login(f.ctx, "ghost@example.org", "wrong password", "")
 		var limited int
 		for i := range 40 {
-			// A new address each time: only the account's limit applies.
-			_, err := f.svc.Login(f.ctx, "target@example.org", fmt.Sprintf("guess number %d", i), fmt.Sprintf("198.51.100.%d", i))
+			_, err := f.svc.Login(f.ctx, "target@example.org", fmt.Sprintf("guess number %d", i), "198.51.100.7")
 			switch {
 			case i < 10:
 				wantKind(t, err, accord.KindUnauthenticated)
@@ -65,23 +63,49 @@ func TestLoginRateLimitPerAccount(t *testing.T) {
 		if limited != 30 {
 			t.Fatalf("%d attempts limited; want 30", limited)
 		}
-		// While limited, even the right password is refused…
-		_, err := f.svc.Login(f.ctx, "target@example.org", "long enough pw", "203.0.113.9")
+		// The guessing address is held back, even with the right password…
+		_, err := f.svc.Login(f.ctx, "target@example.org", "long enough pw", "198.51.100.7")
 		wantKind(t, err, accord.KindRateLimited)
-		// …and other accounts are not affected.
-		f.register("other@example.org", "long enough pw")
-		f.login("other@example.org", "long enough pw")
-
-		f.clock.Advance(15*time.Minute + time.Second)
+		// …but the owner, from an address that has not been guessing, is
+		// never locked out.
 		f.login("target@example.org", "long enough pw")
 
-		// Failures that left the window are pruned when the next is
-		// recorded, whoever they were for.
-		f.svc.Login(f.ctx, "target@example.org", "one more wrong", "203.0.113.9")
-		var n int64
-		db.WithContext(f.ctx).Model(&LoginFailure{}).Count(&n)
-		if n != 1 {
-			t.Fatalf("%d failure rows kept; want 1", n)
+		f.clock.Advance(15*time.Minute + time.Second)
+		if _, err := f.svc.Login(f.ctx, "target@example.org", "long enough pw", "198.51.100.7"); err != nil {
+			t.Fatalf("after the window: %v", err)
+		}
+	})
+}
+
+// TestLoginSlowdownAcrossAddresses: guesses at one account from many
+// addresses slow to one attempt per address and window once the account
+// has failed AccountSlowdown times; an address that has not tried the
+// account is never refused.
+func TestLoginSlowdownAcrossAddresses(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, func(c *Config) {
+			c.LoginLimit = LoginLimit{PerAccount: 10, PerAddress: 100, AccountSlowdown: 6, Window: time.Hour}
+		})
+		f.register("target@example.org", "long enough pw")
+		for i := range 3 {
+			for range 2 {
+				_, err := f.svc.Login(f.ctx, "target@example.org", "a wrong guess", fmt.Sprintf("198.51.100.%d", i))
+				wantKind(t, err, accord.KindUnauthenticated)
+			}
+		}
+		// Six failures: a second try from a guessing address is refused…
+		_, err := f.svc.Login(f.ctx, "target@example.org", "a wrong guess", "198.51.100.0")
+		wantKind(t, err, accord.KindRateLimited)
+		// …a new address still gets its first try…
+		_, err = f.svc.Login(f.ctx, "target@example.org", "a wrong guess", "198.51.100.50")
+		wantKind(t, err, accord.KindUnauthenticated)
+		_, err = f.svc.Login(f.ctx, "target@example.org", "a wrong guess", "198.51.100.50")
+		wantKind(t, err, accord.KindRateLimited)
+		// …and the owner signs in from theirs, again and again.
+		for range 3 {
+			if _, err := f.svc.Login(f.ctx, "target@example.org", "long enough pw", "203.0.113.1"); err != nil {
+				t.Fatalf("the owner: %v", err)
+			}
 		}
 	})
 }
@@ -115,12 +139,15 @@ func TestLoginRateLimitPerAddress(t *testing.T) {
 
 func TestLoginRetryAfterShrinks(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, func(c *Config) { c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, Window: time.Hour} })
+		f := newFixture(t, db, func(c *Config) {
+			c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, AccountSlowdown: 100, Window: time.Hour}
+		})
 		for range 2 {
 			f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
 			f.clock.Advance(10 * time.Minute)
 		}
-		// Failures at 0 and 10 minutes; now 20: the one at 0 ages out at 60.
+		// Failures at 0 and 10 minutes; now 20: the window that began at 0
+		// ends at 60.
 		_, err := f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
 		if e := wantKind(t, err, accord.KindRateLimited); e.RetryAfter != 40*time.Minute {
 			t.Fatalf("RetryAfter %v; want 40m", e.RetryAfter)

@@ -64,12 +64,34 @@ func TestRegisterValidation(t *testing.T) {
 	})
 }
 
-func TestRegisterDuplicateEmail(t *testing.T) {
+func TestRegisterTakenAddressLooksNew(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
-		f.register("dup@example.org", "long enough pw")
-		_, err := f.svc.Register(f.ctx, RegisterInput{Email: "DUP@example.org ", Password: "another password", Name: "Other", Locale: "es"})
-		wantField(t, err, "email")
+		owner := f.register("dup@example.org", "long enough pw")
+		u, err := f.svc.Register(f.ctx, RegisterInput{Email: "DUP@example.org ", Password: "another password", Name: "Other", Locale: "es"})
+		if err != nil || u != nil {
+			t.Fatalf("register of a taken address = %+v, %v; want nil, nil", u, err)
+		}
+		m := f.lastMail("account_exists", "dup@example.org")
+		if m.To.UserID != owner.ID || m.To.Locale != "ar" || m.Data["reset_url"] != "https://accord.example/password-reset" {
+			t.Fatalf("owner told %+v", m)
+		}
+		// Again at once: the same answer, and no second mail to the owner.
+		if u, err := f.svc.Register(f.ctx, RegisterInput{Email: "dup@example.org", Password: "another password", Name: "Other"}); err != nil || u != nil {
+			t.Fatalf("second register of a taken address = %+v, %v", u, err)
+		}
+		if n := f.mailCount("account_exists"); n != 1 {
+			t.Fatalf("%d account_exists mails; want 1 within the pause", n)
+		}
+		var n int64
+		db.WithContext(f.ctx).Model(&User{}).Where("email = ?", "dup@example.org").Count(&n)
+		if n != 1 {
+			t.Fatalf("%d accounts for the address", n)
+		}
+		// The owner's password is untouched; the newcomer's is not taken.
+		f.login("dup@example.org", "long enough pw")
+		_, err = f.svc.Login(f.ctx, "dup@example.org", "another password", "192.0.2.9")
+		wantKind(t, err, accord.KindUnauthenticated)
 	})
 }
 

@@ -21,7 +21,7 @@ type Service struct {
 	logger    *slog.Logger
 	passwords *passwords
 	access    *accessTokens
-	limiter   loginLimiter
+	limiter   loginThrottle
 	// enqueue writes a mail into the outbox within the caller's
 	// transaction; tests wrap it to read the links sent.
 	enqueue func(ctx context.Context, tx *gorm.DB, to notify.Recipient, template string, data map[string]any) error
@@ -58,7 +58,7 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 		logger:    logger,
 		passwords: pw,
 		access:    access,
-		limiter:   loginLimiter{db: db, limit: cfg.LoginLimit},
+		limiter:   loginThrottle{db: db, limit: cfg.LoginLimit},
 		enqueue:   notify.Enqueue,
 	}
 }
@@ -85,9 +85,15 @@ func signedIn(actor accord.Actor) error {
 }
 
 // issuePair signs an access token and stores the next refresh token of
-// family (a new family when empty).
+// the session family; an empty family starts a new session.
 func (s *Service) issuePair(tx *gorm.DB, u *User, family string) (TokenPair, error) {
-	access, err := s.access.issue(u)
+	if family == "" {
+		var err error
+		if family, err = startSession(tx, u.ID, s.now()); err != nil {
+			return TokenPair{}, err
+		}
+	}
+	access, err := s.access.issue(u, family)
 	if err != nil {
 		return TokenPair{}, err
 	}

@@ -61,14 +61,18 @@ func (s *Service) ChangePassword(ctx context.Context, actor accord.Actor, curren
 		return wrap("change password", err)
 	}
 	now := s.now()
-	if err := s.limiter.check(ctx, u.Email, "", now); err != nil {
+	held, err := s.limiter.reserve(ctx, u.Email, "", now)
+	if err != nil {
 		return err
 	}
 	if ok, _ := s.passwords.verify(u.PasswordHash, current); !ok {
-		if err := s.limiter.fail(ctx, u.Email, "", now); err != nil {
+		if err := s.limiter.failed(ctx, u.Email, now); err != nil {
 			return err
 		}
 		return accord.Invalid("the request has invalid fields", accord.Field("current_password", "is not your current password"))
+	}
+	if err := s.limiter.succeeded(ctx, held); err != nil {
+		return err
 	}
 	var v accord.Validation
 	checkPassword(&v, "new_password", next, u.Email)
@@ -80,7 +84,7 @@ func (s *Service) ChangePassword(ctx context.Context, actor accord.Actor, curren
 		if err := s.storePassword(tx, u.ID, next); err != nil {
 			return err
 		}
-		return revokeUserTokens(tx, u.ID, now)
+		return endUserSessions(tx, u.ID, now)
 	}))
 }
 

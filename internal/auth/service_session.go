@@ -12,12 +12,14 @@ import (
 
 // Login checks email and password and starts a session: a new refresh
 // token family. A wrong email, a wrong password and a disabled account get
-// the same answer in about the same time; repeated failures per account and
-// per client address are rate limited.
+// the same answer in about the same time. The attempt is reserved with
+// the throttle before the password is checked, so a burst of guesses
+// reaches the check at most as often as the limit allows.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (TokenPair, error) {
 	email = NormalizeEmail(email)
 	now := s.now()
-	if err := s.limiter.check(ctx, email, clientAddr, now); err != nil {
+	held, err := s.limiter.reserve(ctx, email, clientAddr, now)
+	if err != nil {
 		return TokenPair{}, err
 	}
 	u, err := userByEmail(s.db.WithContext(ctx), email)
@@ -32,14 +34,14 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 	if !ok {
 		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
 	}
+	if err := s.limiter.succeeded(ctx, held); err != nil {
+		return TokenPair{}, err
+	}
 	if u.Disabled {
 		return TokenPair{}, errBadCredentials()
 	}
 	if s.cfg.EmailVerification && u.EmailVerifiedAt == nil {
 		return TokenPair{}, accord.Forbidden("email not verified")
-	}
-	if err := s.limiter.reset(ctx, email); err != nil {
-		return TokenPair{}, err
 	}
 	var pair TokenPair
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
@@ -64,7 +66,7 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 }
 
 func (s *Service) loginFailed(ctx context.Context, email, addr string) error {
-	if err := s.limiter.fail(ctx, email, addr, s.now()); err != nil {
+	if err := s.limiter.failed(ctx, email, s.now()); err != nil {
 		return err
 	}
 	s.logger.InfoContext(ctx, "sign-in failed", "addr", addr)
@@ -117,7 +119,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, 
 	})
 	if errors.Is(err, errRefreshReused) {
 		s.logger.WarnContext(ctx, "refresh token reused; family revoked", "family_id", family)
-		if err := revokeFamily(s.db.WithContext(ctx), family, now); err != nil {
+		if err := endSession(s.db.WithContext(ctx), family, now); err != nil {
 			return TokenPair{}, err
 		}
 		return TokenPair{}, errUnauthenticated()
@@ -131,10 +133,19 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, 
 	return pair, nil
 }
 
-// Logout ends the session refreshToken belongs to, if it is the actor's.
+// Logout ends the session refreshToken belongs to, if it is the actor's;
+// without a refresh token, the session the actor's access token names.
 func (s *Service) Logout(ctx context.Context, actor accord.Actor, refreshToken string) error {
 	if err := signedIn(actor); err != nil {
 		return err
+	}
+	if refreshToken == "" {
+		if actor.SessionID == "" {
+			return accord.NotFound("session")
+		}
+		return wrap("logout", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+			return endSession(tx, actor.SessionID, s.now())
+		}))
 	}
 	db := s.db.WithContext(ctx)
 	rt, err := refreshTokenByRaw(db, refreshToken)
@@ -144,28 +155,32 @@ func (s *Service) Logout(ctx context.Context, actor accord.Actor, refreshToken s
 	if rt == nil || rt.UserID != actor.UserID {
 		return accord.NotFound("session")
 	}
-	return revokeFamily(db, rt.FamilyID, s.now())
+	return wrap("logout", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		return endSession(tx, rt.FamilyID, s.now())
+	}))
 }
 
-// LogoutAll ends every session of the actor: signing out everywhere.
-// Access tokens already issued stay valid until they expire (AccessTTL).
+// LogoutAll ends every session of the actor: signing out everywhere. The
+// access tokens already issued are refused from now on, on every server.
 func (s *Service) LogoutAll(ctx context.Context, actor accord.Actor) error {
 	if err := signedIn(actor); err != nil {
 		return err
 	}
-	return revokeUserTokens(s.db.WithContext(ctx), actor.UserID, s.now())
+	return wrap("logout everywhere", s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		return endUserSessions(tx, actor.UserID, s.now())
+	}))
 }
 
 // Authenticate verifies an access token and returns the actor it speaks
-// for, as the user is now: a disabled user or a changed role counts at
-// once, not when the token expires.
+// for, as the user is now: a disabled user, a changed role or an ended
+// session counts at once, not when the token expires.
 func (s *Service) Authenticate(ctx context.Context, accessToken string) (accord.Actor, error) {
-	userID, err := s.access.verify(accessToken)
+	userID, sessionID, err := s.access.verify(accessToken)
 	if err != nil {
 		s.logger.DebugContext(ctx, "access token refused", "reason", err.Error())
 		return accord.Actor{}, errUnauthenticated()
 	}
-	u, err := userByID(s.db.WithContext(ctx), userID)
+	u, err := activeUser(s.db.WithContext(ctx), userID, sessionID)
 	if accord.KindOf(err) == accord.KindNotFound {
 		return accord.Actor{}, errUnauthenticated()
 	}
@@ -175,5 +190,7 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (accord.
 	if u.Disabled {
 		return accord.Actor{}, errUnauthenticated()
 	}
-	return u.Actor(), nil
+	actor := u.Actor()
+	actor.SessionID = sessionID
+	return actor, nil
 }

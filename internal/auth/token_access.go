@@ -22,8 +22,11 @@ const (
 
 // accessClaims are the claims of an access token. The role is informative
 // only: Authenticate reloads the user, so a changed role applies at once.
+// The session id ties the token to its sign-in, which Authenticate checks
+// is still open.
 type accessClaims struct {
-	Role string `json:"role"`
+	Role      string `json:"role"`
+	SessionID string `json:"sid"`
 	jwt.RegisteredClaims
 }
 
@@ -67,10 +70,11 @@ func newAccessTokens(secret []byte, ttl time.Duration, now func() time.Time) (*a
 	}, nil
 }
 
-func (a *accessTokens) issue(u *User) (string, error) {
+func (a *accessTokens) issue(u *User, sessionID string) (string, error) {
 	now := a.now()
 	claims := accessClaims{
-		Role: string(u.Role),
+		Role:      string(u.Role),
+		SessionID: sessionID,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Subject:   u.ID,
 			Issuer:    tokenIssuer,
@@ -87,15 +91,18 @@ func (a *accessTokens) issue(u *User) (string, error) {
 	return s, nil
 }
 
-// verify returns the user id the token was issued to.
-func (a *accessTokens) verify(token string) (string, error) {
+// verify returns the user id the token was issued to and its session.
+func (a *accessTokens) verify(token string) (userID, sessionID string, err error) {
 	var claims accessClaims
-	_, err := a.parser.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return a.public, nil })
+	_, err = a.parser.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return a.public, nil })
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if claims.Subject == "" {
-		return "", errors.New("access token without subject")
+		return "", "", errors.New("access token without subject")
 	}
-	return claims.Subject, nil
+	if claims.SessionID == "" {
+		return "", "", errors.New("access token without session")
+	}
+	return claims.Subject, claims.SessionID, nil
 }

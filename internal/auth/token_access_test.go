@@ -123,12 +123,12 @@ func TestAccessKeyIsSharedBySecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := newAccessTokens(append([]byte(nil), testSecret...), time.Minute, time.Now)
-	tok, err := a.issue(&User{ID: "0b9c2f5e-8a43-4b0e-9a53-7f1f6d2f4e10", Role: accord.RoleAdmin})
+	tok, err := a.issue(&User{ID: "0b9c2f5e-8a43-4b0e-9a53-7f1f6d2f4e10", Role: accord.RoleAdmin}, "5f2b7c1e-0d4a-4c8e-9b1f-3a6d2e8c7b40")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sub, err := b.verify(tok); err != nil || sub != "0b9c2f5e-8a43-4b0e-9a53-7f1f6d2f4e10" {
-		t.Fatalf("a second server with the same secret: %q, %v", sub, err)
+	if sub, sid, err := b.verify(tok); err != nil || sub != "0b9c2f5e-8a43-4b0e-9a53-7f1f6d2f4e10" || sid != "5f2b7c1e-0d4a-4c8e-9b1f-3a6d2e8c7b40" {
+		t.Fatalf("a second server with the same secret: %q %q, %v", sub, sid, err)
 	}
 	if _, err := newAccessTokens([]byte("short"), time.Minute, time.Now); err == nil {
 		t.Fatal("a short secret was accepted")

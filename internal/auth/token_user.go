@@ -15,11 +15,15 @@ import (
 const (
 	PurposeVerifyEmail = "verify_email"
 	PurposeInvitation  = "invitation"
+	PurposeResetPW     = "password_reset"
 )
 
 const (
 	verifyEmailTTL = 72 * time.Hour
 	invitationTTL  = 7 * 24 * time.Hour
+	// resetPasswordTTL is short: the link opens the account to whoever
+	// reads the mail.
+	resetPasswordTTL = time.Hour
 )
 
 // UserToken is a single-use link sent by mail: an email verification or an
@@ -75,4 +79,21 @@ func consumeUserToken(tx *gorm.DB, raw, purpose, what string, now time.Time) (st
 		return "", accord.NotFound(what)
 	}
 	return ut.UserID, nil
+}
+
+// mailPause is how soon after one link another of the same purpose may be
+// mailed to the same account: asking again and again must not become a
+// way to flood someone's mailbox.
+const mailPause = 2 * time.Minute
+
+// recentlyMailed reports whether a token of purpose was made for the user
+// within mailPause before now.
+func recentlyMailed(tx *gorm.DB, userID, purpose string, now time.Time) (bool, error) {
+	var n int64
+	err := tx.Model(&UserToken{}).Where("user_id = ? AND purpose = ? AND created_at > ?", userID, purpose, now.Add(-mailPause)).
+		Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("look up recent %s links: %w", purpose, err)
+	}
+	return n > 0, nil
 }

@@ -49,7 +49,7 @@ func (u *User) Actor() accord.Actor {
 }
 
 // Models lists the GORM models of the tables this package owns
-// (migrations/*/00002_auth.sql).
+// (migrations/*/00002_auth.sql and 00010_accounts.sql).
 func Models() []any {
-	return []any{&User{}, &UserRegion{}, &RefreshToken{}, &UserToken{}, &LoginFailure{}}
+	return []any{&User{}, &UserRegion{}, &RefreshToken{}, &UserToken{}, &Session{}, &LoginThrottle{}}
 }

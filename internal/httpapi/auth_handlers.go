@@ -37,10 +37,12 @@ func (s *Server) registerAuthRoutes() {
 	const tag = "auth"
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/register", Tag: tag,
-		Summary: "Open an applicant account",
-		Request: SchemaOf[registerRequest]("RegisterRequest"), Response: SchemaOf[auth.User]("User"),
-		Status: http.StatusCreated, Handler: s.register,
+		Summary: "Open an applicant account; an address that has one already gets the same answer, and its owner a mail",
+		Request: SchemaOf[registerRequest]("RegisterRequest"), Response: SchemaOf[checkEmailResponse]("CheckEmail"),
+		Status: http.StatusAccepted, Handler: s.register,
 	})
+	s.registerAccountRecoveryRoutes()
+	s.registerOrganizationPeopleRoutes()
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/login", Tag: tag,
 		Summary: "Sign in with email and password",
@@ -55,7 +57,7 @@ func (s *Server) registerAuthRoutes() {
 	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/logout", Tag: tag, Auth: true,
-		Summary: "End the session a refresh token belongs to",
+		Summary: "End the session a refresh token belongs to, or without a body the bearer token's own; its access tokens answer 401 at once",
 		Request: SchemaOf[refreshRequest]("RefreshRequest"),
 		Status:  http.StatusNoContent, Handler: s.logout,
 	})
@@ -83,13 +85,13 @@ func (s *Server) register(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	u, err := s.auth.Register(c.Request().Context(), auth.RegisterInput{
+	_, err := s.auth.Register(c.Request().Context(), auth.RegisterInput{
 		Email: req.Email, Password: req.Password, Name: req.Name, Locale: req.Locale,
 	})
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, u)
+	return c.JSON(http.StatusAccepted, checkEmail)
 }
 
 func (s *Server) login(c echo.Context) error {
@@ -119,13 +121,14 @@ func (s *Server) refresh(c echo.Context) error {
 	return c.JSON(http.StatusOK, pair)
 }
 
+// logout ends the session of the refresh token given, or, with an empty
+// body, the session of the bearer token.
 func (s *Server) logout(c echo.Context) error {
 	var req refreshRequest
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	if err := required(namedValue{"refresh_token", req.RefreshToken}); err != nil {
-		return err
+	if c.Request().ContentLength != 0 {
+		if err := bindJSON(c, &req); err != nil {
+			return err
+		}
 	}
 	if err := s.auth.Logout(c.Request().Context(), actor(c), req.RefreshToken); err != nil {
 		return err

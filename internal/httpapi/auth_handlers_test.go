@@ -18,16 +18,8 @@ func TestRegisterLoginMe(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		res := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "Amina@Example.org", Password: "correct horse battery", Name: "Amina", Locale: "ar"})
-		if res.StatusCode != http.StatusCreated {
+		if res.StatusCode != http.StatusAccepted || strings.TrimSpace(string(res.body)) != `{"status":"check_email"}` {
 			t.Fatalf("register: %d %s", res.StatusCode, res.body)
-		}
-		if strings.Contains(string(res.body), "password") || strings.Contains(string(res.body), "argon2") {
-			t.Fatalf("register response reveals the password or its hash: %s", res.body)
-		}
-		var u auth.User
-		res.json(t, &u)
-		if u.Email != "amina@example.org" || u.Role != accord.RoleApplicant || u.Locale != "ar" {
-			t.Fatalf("registered %+v", u)
 		}
 
 		pair := e.login("amina@example.org", "correct horse battery")
@@ -40,8 +32,8 @@ func TestRegisterLoginMe(t *testing.T) {
 		}
 		var got auth.User
 		me.json(t, &got)
-		if got.ID != u.ID {
-			t.Fatalf("me is %s, want %s", got.ID, u.ID)
+		if got.Email != "amina@example.org" || got.Role != accord.RoleApplicant || got.Locale != "ar" {
+			t.Fatalf("me is %+v", got)
 		}
 	})
 }
@@ -104,10 +96,8 @@ func TestRegisterInvalidValues(t *testing.T) {
 			}
 		}
 		e.signUp("amina@example.org")
-		dup := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "amina@example.org", Password: "another long password", Name: "Other", Locale: "fr"})
-		if p := dup.problem(t, http.StatusUnprocessableEntity); !hasField(p, "email") {
-			t.Fatalf("duplicate email: %s", dup.body)
-		}
+		// A taken address is answered like a new one: see
+		// TestRegisterTakenAddressLooksNew.
 	})
 }
 

@@ -71,7 +71,7 @@ func bearer(token string) []string { return []string{"Authorization", "Bearer " 
 func (e *testEnv) signUp(email string) auth.TokenPair {
 	e.t.Helper()
 	res := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: email, Password: "correct horse battery", Name: "Amina", Locale: "en"})
-	if res.StatusCode != http.StatusCreated {
+	if res.StatusCode != http.StatusAccepted {
 		e.t.Fatalf("register: %d %s", res.StatusCode, res.body)
 	}
 	return e.login(email, "correct horse battery")
@@ -95,4 +95,12 @@ func (e *testEnv) staff(email string, role accord.Role) auth.TokenPair {
 
 func (e *testEnv) count(table, where string, args ...any) int64 {
 	return e.Count(table, where, args...)
+}
+
+// secondServer is another server on the same database and clock, its log
+// kept with this one's.
+func (e *testEnv) secondServer() *testEnv {
+	e.t.Helper()
+	te := e.SecondServer()
+	return &testEnv{Env: te, t: e.t, db: e.db, server: te.Server, clock: e.clock, logs: e.logs}
 }

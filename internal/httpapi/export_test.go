@@ -22,4 +22,7 @@ type (
 	CreateUserRequest       = createUserRequest
 	CreateUserResponse      = createUserResponse
 	StatusResponse          = statusResponse
+	TokenRequest            = tokenRequest
+	EmailRequest            = emailRequest
+	ResetPasswordRequest    = resetPasswordRequest
 )

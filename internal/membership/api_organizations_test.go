@@ -91,7 +91,9 @@ func TestDuplicateWarnings(t *testing.T) {
 
 		sameNumber := profile("Another Name", "Another Name", "EG")
 		sameNumber["registration_number"] = strings.ToLower(strings.ReplaceAll(sc.org.RegistrationNumber, "-", " / "))
-		registered := e.organization(e.applicant("en"), sameNumber)
+		// An applicant is pointed to an invitation instead (see
+		// TestRegisteredTwinAsksForInvitation); staff may record it.
+		registered := e.organization(e.staff(accord.RoleSecretariat), sameNumber)
 
 		abroad := profile(sc.org.Name, sc.org.NameEN, "JO")
 		abroad["registration_number"] = sc.org.RegistrationNumber

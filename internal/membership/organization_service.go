@@ -64,6 +64,11 @@ func (s *Service) CreateOrganization(ctx context.Context, actor accord.Actor, in
 		if err := s.authz.Check(ctx, actor, KindOrganization, auth.ActionCreate, o); err != nil {
 			return err
 		}
+		if actor.Is(accord.RoleApplicant) {
+			if err := refuseRegisteredTwin(tx, o); err != nil {
+				return err
+			}
+		}
 		if err := tx.Create(o).Error; err != nil {
 			return fmt.Errorf("insert organization: %w", err)
 		}

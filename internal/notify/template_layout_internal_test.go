@@ -40,6 +40,23 @@ func TestLayoutJoinsTheCatalogEntries(t *testing.T) {
 			"أصبح طلب اعتماد منظمتكم لدى Conf (CoSP11) مرفوضًا بقرار من المؤتمر.\n\nمرجع قرار المؤتمر:\nC1\n\n" +
 				"للاطلاع على طلبكم في منصة Accord: http://r\n\n—\nأمانة التحالف، عبر منصة Accord.\n" +
 				"أُرسلت هذه الرسالة تلقائيًا. تجد جميع رسائلك أيضًا في صندوق الوارد الخاص بك على المنصة.\n"},
+		{"account_exists", "en",
+			map[string]any{"name": "Awa", "login_url": "http://a/login", "reset_url": "http://a/password-reset"},
+			"Someone tried to register your address on Accord",
+			"Dear Awa,\n\nSomeone, perhaps you, just tried to open a new Accord account with this email address. " +
+				"An account with this address already exists, so no new account was created.\n\n" +
+				"If it was you, sign in here:\nhttp://a/login\n\n" +
+				"If you do not remember your password, ask for a new one here (this also confirms your address):\nhttp://a/password-reset\n\n" +
+				"If it was not you, you can ignore this message: nothing has changed.\n\n" +
+				"—\nThe coalition secretariat, through Accord.\nThis message was sent automatically.\n"},
+		{"organization_invitation", "fr",
+			map[string]any{"name": "Awa", "organization": "Org", "url": "http://a/i", "expires": "2026-05-01 09:00 UTC"},
+			"Vous êtes invité à rejoindre Org sur Accord",
+			"Bonjour Awa,\n\nUn collègue vous invite à travailler sur Accord pour Org : son adhésion à la coalition et son accréditation aux conférences.\n\n" +
+				"Pour accepter l'invitation, choisissez votre mot de passe ici :\nhttp://a/i\n\n" +
+				"Ce lien ne peut servir qu'une seule fois et reste valable jusqu'au 2026-05-01 09:00 UTC. S'il a expiré, demandez une nouvelle invitation à votre collègue.\n\n" +
+				"Si vous n'attendiez pas cette invitation, ignorez simplement ce message.\n\n" +
+				"—\nLe secrétariat de la coalition, via Accord.\nCe message a été envoyé automatiquement.\n"},
 	} {
 		r, err := render(tc.name, tc.locale, tc.data)
 		if err != nil {

@@ -75,7 +75,7 @@ func TestEveryMessageSpeaksEveryLanguage(t *testing.T) {
 		"expires": "2026-05-01", "event": "submit", "organization": "Uwazi Trust", "comment": "C",
 		"deadline": "2026-05-01", "renewal_due": "2027-05-01", "country": "KE", "region": "AFR",
 		"conference": "CoSP 11", "code": "CoSP11", "state": "accredited", "number": 2, "count": 14,
-		"late": true, "grounds": "G",
+		"late": true, "grounds": "G", "login_url": "http://accord.test/login", "reset_url": "http://accord.test/password-reset",
 	}
 	files, _ := fs.Glob(templatesFS, "templates/*.tmpl")
 	for _, f := range files {

@@ -72,8 +72,11 @@ RETURNING *`
 // not failures to send.
 func (w *Worker) deliver(ctx context.Context, m Message) (bool, error) {
 	if w.sender == nil {
-		w.log.Info("outbox: no SMTP server configured; message kept in the inbox only",
-			"message_id", m.ID, "to", m.ToEmail, "subject", m.Subject, "template", m.Template)
+		// The whole message, links included, goes to the log: without a
+		// mail server it is the only way a person trying Accord can follow
+		// a verification or reset link (docs/api.md "Accounts").
+		w.log.Info("outbox: no SMTP server configured; message written here and kept in the inbox",
+			"message_id", m.ID, "to", m.ToEmail, "subject", m.Subject, "template", m.Template, "body", m.Body)
 		loggedTotal.Inc()
 		return true, w.record(ctx, m, map[string]any{"status": StatusLogged, "last_error": ""})
 	}

@@ -41,6 +41,7 @@ type Env struct {
 	// URL is the server's root; API is the root of the JSON API.
 	URL, API string
 	seq      int
+	settings settings
 }
 
 type settings struct {
@@ -74,9 +75,10 @@ func BaseURL(u string) Option { return Configure(func(c *config.Config) { c.Base
 // StartAt stands the clock at t rather than at Start.
 func StartAt(t time.Time) Option { return func(s *settings) { s.start = t } }
 
-// SessionsOnClock puts sign-in tokens and sessions on the hand-moved clock
-// too; by default they keep real time, so moving the clock a month signs
-// nobody out.
+// SessionsOnClock puts the accounts' clock on the hand-moved one too:
+// sign-in tokens and sessions, verification, reset and invitation links,
+// and the expiry of unverified accounts. By default it keeps real time, so
+// moving the clock a month signs nobody out.
 func SessionsOnClock() Option { return func(s *settings) { s.sessionsOnClock = true } }
 
 // Unmigrated builds on a database not migrated yet, for the tests of
@@ -112,7 +114,20 @@ func New(t testing.TB, db *store.DB, opts ...Option) *Env {
 	if _, _, err := country.Load(ctx, db); !s.unmigrated && err != nil {
 		t.Fatalf("load countries: %v", err)
 	}
-	clk := clock.NewManual(s.start)
+	return build(t, db, s, clock.NewManual(s.start))
+}
+
+// SecondServer builds another application on the environment's database,
+// with the same settings and clock, and serves it on a server of its own:
+// a second instance behind a load balancer, for what must hold on every
+// server at once.
+func (e *Env) SecondServer() *Env {
+	e.T.Helper()
+	return build(e.T, e.DB, e.settings, e.Clock)
+}
+
+func build(t testing.TB, db *store.DB, s settings, clk *clock.Manual) *Env {
+	t.Helper()
 	// Cheap hashing: these tests are about workflows and pages, not the
 	// cost of a password.
 	cheap := auth.Argon2Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
@@ -127,7 +142,7 @@ func New(t testing.TB, db *store.DB, opts ...Option) *Env {
 	srv := a.Server()
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	return &Env{T: t, App: a, DB: db, Clock: clk, Server: srv, URL: hs.URL, API: hs.URL + httpapi.APIPrefix}
+	return &Env{T: t, App: a, DB: db, Clock: clk, Server: srv, URL: hs.URL, API: hs.URL + httpapi.APIPrefix, settings: s}
 }
 
 // Next is a number unique within the environment, for emails and codes.

@@ -10,7 +10,8 @@ import (
 )
 
 // Cookie names. The session cookies hold auth's own tokens, so a page and
-// the API accept the same session.
+// the API accept the same session. Served over https they carry the
+// __Host- prefix (see cookieName).
 const (
 	accessCookie  = "accord_access"
 	refreshCookie = "accord_refresh"
@@ -32,7 +33,7 @@ const langLifetime = 365 * 24 * time.Hour
 // public address is https. A zero maxAge deletes the cookie.
 func (ui *UI) setCookie(c echo.Context, name, value string, maxAge time.Duration) {
 	ck := &http.Cookie{
-		Name:     name,
+		Name:     ui.cookieName(name),
 		Value:    value,
 		Path:     "/",
 		HttpOnly: true,
@@ -62,9 +63,20 @@ func (ui *UI) clearSession(c echo.Context) {
 	ui.setCookie(c, refreshCookie, "", 0)
 }
 
+// cookieName is the name a cookie is set and read under. Over https it
+// takes the __Host- prefix, with which browsers accept the cookie only if
+// it is Secure, for the path / and without a Domain: a sibling subdomain
+// can then neither plant nor overwrite it (cookie tossing).
+func (ui *UI) cookieName(name string) string {
+	if ui.cfg.UsesTLS() {
+		return "__Host-" + name
+	}
+	return name
+}
+
 // cookieValue is the value of the request's cookie name, or "".
-func cookieValue(c echo.Context, name string) string {
-	ck, err := c.Cookie(name)
+func (ui *UI) cookieValue(c echo.Context, name string) string {
+	ck, err := c.Cookie(ui.cookieName(name))
 	if err != nil {
 		return ""
 	}

@@ -59,16 +59,6 @@ func (ui *UI) login(c echo.Context) error {
 	return redirect(c, next)
 }
 
-// localPath accepts only a path on this site as a place to go back to
-// after signing in, so a crafted link cannot send people elsewhere.
-func localPath(s string) string {
-	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, `/\`) ||
-		strings.ContainsAny(s, "\r\n") {
-		return ""
-	}
-	return s
-}
-
 // statusOf is the status a form answers with when it shows err.
 func statusOf(err error) int {
 	return httpreply.StatusOf(err)

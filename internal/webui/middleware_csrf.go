@@ -25,10 +25,12 @@ const (
 // its forms.
 //
 // The cookie holds a random seed per browser; the token is an HMAC of the
-// seed under a key derived from the server secret. A forging site can
-// neither read the cookie nor compute the HMAC, and even one able to plant
-// a cookie (from a sibling subdomain) cannot make a token to go with it —
-// which a plain double-submit cookie would allow. SameSite=Lax on the
+// seed and the signed-in session under a key derived from the server
+// secret. A forging site can neither read the cookie nor compute the HMAC,
+// and even one able to plant a cookie (from a sibling subdomain) cannot
+// make a token to go with it — which a plain double-submit cookie would
+// allow; nor does a cookie and token pair from an anonymous visit or from
+// another session serve with the victim's session. SameSite=Lax on the
 // session cookies is a second line, not the only one.
 func (ui *UI) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 	return ui.issueCSRF(func(c echo.Context) error {
@@ -57,11 +59,11 @@ var errCSRF = accord.Forbidden("csrf token missing or wrong")
 // token in the visit, without checking anything.
 func (ui *UI) issueCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		seed := cookieValue(c, csrfCookie)
+		seed := ui.cookieValue(c, csrfCookie)
 		if !validSeed(seed) {
 			seed = ui.newCSRFSeed(c)
 		}
-		visitOf(c).csrf = ui.csrfToken(seed)
+		visitOf(c).csrf = ui.csrfToken(seed, visitOf(c).actor.SessionID)
 		return next(c)
 	}
 }
@@ -71,13 +73,18 @@ func (ui *UI) issueCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 func (ui *UI) newCSRFSeed(c echo.Context) string {
 	seed := rand.Text() + rand.Text()
 	ui.setCookie(c, csrfCookie, seed, sessionLifetime)
-	visitOf(c).csrf = ui.csrfToken(seed)
+	visitOf(c).csrf = ui.csrfToken(seed, visitOf(c).actor.SessionID)
 	return seed
 }
 
-func (ui *UI) csrfToken(seed string) string {
+// csrfToken binds the browser's seed to the session (empty for the
+// public): a token is good only with the seed and the session it was made
+// for, so one taken from another visit cannot be replayed with a victim's.
+func (ui *UI) csrfToken(seed, session string) string {
 	m := hmac.New(sha256.New, ui.csrfKey)
 	m.Write([]byte(seed))
+	m.Write([]byte{0})
+	m.Write([]byte(session))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 

@@ -20,7 +20,7 @@ func (ui *UI) language(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		v.locale = i18n.Negotiate(i18n.Choice{
 			Query:          query,
-			Cookie:         cookieValue(c, langCookie),
+			Cookie:         ui.cookieValue(c, langCookie),
 			User:           v.actor.Locale,
 			AcceptLanguage: c.Request().Header.Get("Accept-Language"),
 		})

@@ -18,8 +18,8 @@ func (ui *UI) session(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		v := visitOf(c)
 		ctx := c.Request().Context()
-		v.refresh = cookieValue(c, refreshCookie)
-		if access := cookieValue(c, accessCookie); access != "" {
+		v.refresh = ui.cookieValue(c, refreshCookie)
+		if access := ui.cookieValue(c, accessCookie); access != "" {
 			a, err := ui.auth.Authenticate(ctx, access)
 			switch {
 			case err == nil:
@@ -32,7 +32,7 @@ func (ui *UI) session(next echo.HandlerFunc) echo.HandlerFunc {
 		if v.refresh == "" {
 			return next(c)
 		}
-		browser := cookieValue(c, csrfCookie)
+		browser := ui.cookieValue(c, csrfCookie)
 		if !validSeed(browser) {
 			browser = ""
 		}

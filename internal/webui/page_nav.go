@@ -38,6 +38,9 @@ func (ui *UI) navigation(c echo.Context, p *Page) []NavLink {
 	if ui.reports != nil && p.Role == accord.RoleSecretariat {
 		nav = append(nav, link("/dashboard", "nav.dashboard"))
 	}
+	if adminUsersNav(p.Role) {
+		nav = append(nav, link("/admin/users", "nav.users"))
+	}
 	if p.Role == accord.RoleAdmin {
 		nav = append(nav, link("/webhooks", "webhook.nav"))
 	}

@@ -120,6 +120,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.POST("/verify-email", ui.verifyEmail, page...)
 	e.GET("/invitations/:token", ui.invitationForm, page...)
 	e.POST("/invitations/:token", ui.acceptInvitation, page...)
+	ui.registerAccountPages(e, page, member)
 
 	e.POST("/logout-all", ui.logoutAll, member...)
 	e.GET("/inbox", ui.inbox, member...)

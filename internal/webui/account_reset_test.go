@@ -1,0 +1,52 @@
+package webui_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+)
+
+// TestForgotPasswordOnTheWeb walks from the sign-in page's "forgot
+// password" link to signing in with the new password, in Spanish; the
+// mail comes in the account's language, and the link works once.
+func TestForgotPasswordOnTheWeb(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db)
+		u := s.createUser(accord.RoleApplicant, "lucia@example.org", "Lucía", "fr")
+		other := s.browser("fr")
+		other.signIn("lucia@example.org")
+
+		b := s.browser("es")
+		b.get("/login").wantContains(t, `href="/password-reset"`, "¿Olvidó su contraseña?")
+		r := b.submit("/password-reset", "/password-reset", url.Values{"email": {"lucia@example.org"}})
+		r.wantRedirect(t, "/login?notice=reset_sent")
+		b.submit("/password-reset", "/password-reset", url.Values{"email": {"nobody@example.org"}}).
+			wantRedirect(t, "/login?notice=reset_sent")
+
+		msg := s.LatestMessage(u.ID, "password_reset")
+		if msg.Locale != "fr" {
+			t.Errorf("reset mailed in %q, want the account's French", msg.Locale)
+		}
+		m := tokenRE.FindStringSubmatch(msg.Body)
+		if m == nil {
+			t.Fatalf("no token in the reset mail:\n%s", msg.Body)
+		}
+		form := "/password-reset/confirm?token=" + m[1]
+		b.get(form).wantContains(t, `name="token" value="`+m[1]+`"`, "Elegir una nueva contraseña")
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]}, "password": {"corta"}, "password_confirm": {"corta"}})
+		r.wantStatus(t, http.StatusUnprocessableEntity)
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]},
+			"password": {"una contraseña nueva"}, "password_confirm": {"una contraseña nueva"}})
+		r.wantRedirect(t, "/login?notice=password_reset")
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]},
+			"password": {"otra contraseña nueva"}, "password_confirm": {"otra contraseña nueva"}})
+		r.wantStatus(t, http.StatusUnprocessableEntity)
+
+		r = b.submit("/login", "/login", url.Values{"email": {"lucia@example.org"}, "password": {"una contraseña nueva"}})
+		r.wantRedirect(t, "/")
+	})
+}

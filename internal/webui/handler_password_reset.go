@@ -1,0 +1,65 @@
+package webui
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/accord"
+)
+
+func init() {
+	notices["reset_sent"] = "notice.reset_sent"
+	notices["password_reset"] = "notice.password_reset"
+	fieldMessageKeys["the password reset link has expired; ask for a new one"] = "err.link_expired"
+}
+
+// passwordResetForm asks for the address to mail a reset link to.
+func (ui *UI) passwordResetForm(c echo.Context) error {
+	return ui.render(c, http.StatusOK, "password_reset", ui.newPage(c, "reset.title"))
+}
+
+// passwordReset mails the link, and answers alike for every address.
+func (ui *UI) passwordReset(c echo.Context) error {
+	if err := ui.auth.RequestPasswordReset(c.Request().Context(), c.FormValue("email")); err != nil {
+		return err
+	}
+	return redirect(c, "/login?notice=reset_sent")
+}
+
+type resetConfirmData struct{ Token string }
+
+// passwordResetConfirmForm is where the mailed link leads: a form for the
+// new password. Opening it changes nothing, since mail scanners open links.
+func (ui *UI) passwordResetConfirmForm(c echo.Context) error {
+	p := ui.newPage(c, "reset_confirm.title")
+	p.Data = resetConfirmData{Token: c.QueryParam("token")}
+	return ui.render(c, http.StatusOK, "password_reset_confirm", p)
+}
+
+// passwordResetConfirm sets the new password; every session of the
+// account ends, this browser's included, so the person signs in afresh.
+func (ui *UI) passwordResetConfirm(c echo.Context) error {
+	p := ui.newPage(c, "reset_confirm.title")
+	token := c.FormValue("token")
+	p.Data = resetConfirmData{Token: token}
+	password := c.FormValue("password")
+	if password == "" {
+		p.Form.Fail("password", "err.required")
+	} else if password != c.FormValue("password_confirm") {
+		p.Form.Fail("password_confirm", "err.password_mismatch")
+	}
+	if !p.Form.HasErrors() {
+		err := ui.auth.ResetPassword(c.Request().Context(), token, password)
+		switch {
+		case err == nil:
+			ui.clearSession(c)
+			return redirect(c, "/login?notice=password_reset")
+		case accord.KindOf(err) == accord.KindNotFound:
+			p.Form.FailGeneral("err.link_invalid")
+		case !p.Form.showErrors(err, "password"):
+			return err
+		}
+	}
+	return ui.render(c, http.StatusUnprocessableEntity, "password_reset_confirm", p)
+}
