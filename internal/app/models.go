@@ -5,6 +5,7 @@ import (
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/report"
@@ -23,6 +24,7 @@ func Models() []any {
 		membership.Models(),
 		accreditation.Models(),
 		report.Models(),
+		memberimport.Models(),
 	} {
 		all = append(all, models...)
 	}
