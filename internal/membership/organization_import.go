@@ -74,24 +74,30 @@ func InsertImportedMembers(ctx context.Context, tx *gorm.DB, actor accord.Actor,
 		ms[i] = m
 	}
 	db := tx.WithContext(ctx)
-	if err := db.CreateInBatches(orgs, 500).Error; err != nil {
+	if err := db.CreateInBatches(orgs, insertBatch).Error; err != nil {
 		return nil, fmt.Errorf("insert imported organizations: %w", err)
 	}
-	if err := db.CreateInBatches(ms, 500).Error; err != nil {
+	if err := db.CreateInBatches(ms, insertBatch).Error; err != nil {
 		return nil, fmt.Errorf("insert imported memberships: %w", err)
 	}
+	events := make([]*audit.Event, 0, 2*len(members))
 	for i, im := range members {
-		if err := auditOrganization(ctx, tx, actor, orgs[i], "organization_created", im.Source); err != nil {
-			return nil, err
-		}
-		err := audit.Append(ctx, tx, &audit.Event{
+		events = append(events, &audit.Event{
+			EntityType: KindOrganization, EntityID: orgs[i].ID, Event: "organization_created",
+			ActorID: actor.UserID, ActorRole: string(actor.Role), RequestID: actor.RequestID,
+			Data: im.Source, OccurredAt: now,
+		}, &audit.Event{
 			EntityType: KindMembership, EntityID: ms[i].ID, Event: EventMembershipImported,
 			ToState: MembershipActive, ActorID: actor.UserID, ActorRole: string(actor.Role),
 			Comment: im.Comment, RequestID: actor.RequestID, Data: im.Source, OccurredAt: now,
 		})
-		if err != nil {
-			return nil, err
-		}
+	}
+	if err := audit.AppendAll(ctx, tx, events); err != nil {
+		return nil, err
 	}
 	return ms, nil
 }
+
+// insertBatch is how many rows one INSERT of an import carries: past a
+// few thousand parameters the SQLite driver's binding grows quadratically.
+const insertBatch = 100
