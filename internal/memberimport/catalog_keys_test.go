@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/i18n"
-	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/memberimport"
+	"github.com/accord-coalition/accord/internal/membership"
 )
 
 // TestPagesFindEveryText: the import pages build catalog keys from
