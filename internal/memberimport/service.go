@@ -68,13 +68,19 @@ type Upload struct {
 	Operator string
 }
 
+// MayImport reports, as an error, whether actor may upload member lists:
+// pages ask it before showing the upload form.
+func (s *Service) MayImport(ctx context.Context, actor accord.Actor) error {
+	if err := signedIn(actor); err != nil {
+		return err
+	}
+	return s.authz.Check(ctx, actor, KindImport, auth.ActionCreate, nil)
+}
+
 // Preview reads and checks an uploaded member list and keeps it, with the
 // file, as an import in state previewed. Nothing is imported yet.
 func (s *Service) Preview(ctx context.Context, actor accord.Actor, up Upload) (*View, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	if err := s.authz.Check(ctx, actor, KindImport, auth.ActionCreate, nil); err != nil {
+	if err := s.MayImport(ctx, actor); err != nil {
 		return nil, err
 	}
 	if len(up.Data) > MaxFileBytes {

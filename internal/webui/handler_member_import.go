@@ -21,17 +21,10 @@ const importPreviewRows = 200
 // importForm is the upload page. Only the secretariat imports: anyone
 // else is refused here already, as the service would refuse the upload.
 func (ui *UI) importForm(c echo.Context) error {
-	if err := ui.mayImport(c); err != nil {
+	if err := ui.imports.MayImport(c.Request().Context(), actorOf(c)); err != nil {
 		return err
 	}
 	return ui.showImportForm(c, http.StatusOK, ui.newPage(c, "import.title"))
-}
-
-func (ui *UI) mayImport(c echo.Context) error {
-	if !actorOf(c).Is(accord.RoleSecretariat) {
-		return accord.Forbidden("only the secretariat imports member lists")
-	}
-	return nil
 }
 
 func (ui *UI) showImportForm(c echo.Context, status int, p *Page) error {
