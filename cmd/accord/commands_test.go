@@ -67,8 +67,8 @@ func TestWorkflowsPrintsEveryMachine(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := out.String()
-	if n := strings.Count(text, "stateDiagram-v2"); n != 5 {
-		t.Errorf("%d diagrams, want 5", n)
+	if n := strings.Count(text, "stateDiagram-v2"); n != 6 {
+		t.Errorf("%d diagrams, want 6", n)
 	}
 	for _, want := range []string{
 		"under_review --> approved: approve",
@@ -77,6 +77,7 @@ func TestWorkflowsPrintsEveryMachine(t *testing.T) {
 		"referred --> denied: conference_deny",
 		"live --> overruled: overrule",
 		"badge_issued --> checked_in: check_in",
+		"previewed --> applied: apply",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("workflows output lacks %q", want)

@@ -1,5 +1,6 @@
 // Command accord runs the Accord service and its operator tasks: serve,
-// migrate, seed, user create, user verify, tick, workflows, export and audit verify.
+// migrate, seed, user create, user verify, tick, workflows, export, import
+// members and audit verify.
 package main
 
 import (
@@ -29,6 +30,9 @@ Usage:
          [--format csv|xlsx|pdf] [--lang ar|en|fr|es] [--state S] [--region R] [--country CC] [-o FILE]
   accord export --members [--format csv|xlsx] [--lang …] [--state S] [--region R] [--country CC] [-o FILE]
                                  export a list as the secretariat, audited
+  accord import members FILE [--apply]
+                                 preview a member list (CSV or XLSX) as the secretariat;
+                                 with --apply, create its members (all rows or none)
   accord audit verify            recompute the audit hash chain
 
 Configuration comes from ACCORD_* environment variables (see README.md).
@@ -82,6 +86,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdWorkflows(stdout)
 	case "export":
 		return cmdExport(ctx, rest, getenv, stdout, stderr)
+	case "import":
+		return cmdImport(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		if len(rest) == 0 || rest[0] != "verify" {
 			return usageError{"usage: accord audit verify"}

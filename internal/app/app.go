@@ -21,6 +21,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/httpapi"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/report"
@@ -51,6 +52,9 @@ type App struct {
 	// Webhooks holds the operator's subscriptions; the engine enqueues
 	// their deliveries after every transition.
 	Webhooks *webhook.Service
+	// Imports previews and applies member lists; its machine is
+	// registered with Engine.
+	Imports *memberimport.Service
 }
 
 // Open connects to the configured database and builds the services. It
@@ -144,6 +148,7 @@ func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (
 	if err := a.buildWebhooks(); err != nil {
 		return nil, err
 	}
+	a.Imports = memberimport.NewService(db, a.Engine, a.Authz, memberimport.Config{Now: a.Now, Logger: logger})
 	// The engine runs exactly the services' machines, each with its rules
 	// attached; a table and its rules that disagree stop the start here.
 	if err := a.Engine.Register(a.Machines()...); err != nil {
@@ -175,10 +180,12 @@ func (a *App) Server() *httpapi.Server {
 	})
 	srv.RegisterReportRoutes(a.Report)
 	srv.RegisterWebhookRoutes(a.Webhooks)
+	srv.RegisterImportRoutes(a.Imports)
 	ui := webui.New(webui.Deps{Config: a.Config, DB: a.DB, Auth: a.Auth, Logger: a.Logger, Now: a.Now, Membership: a.Membership, Accreditation: a.Accreditation})
 	ui.Register(srv.Echo())
 	ui.RegisterReports(srv.Echo(), a.Report)
 	ui.RegisterWebhooks(srv.Echo(), a.Webhooks)
+	ui.RegisterImports(srv.Echo(), a.Imports)
 	return srv
 }
 

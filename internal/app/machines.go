@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -11,7 +12,8 @@ import (
 func (a *App) Machines() []*workflow.Machine {
 	var ms []*workflow.Machine
 	ms = append(ms, a.Membership.Machines()...)
-	return append(ms, a.Accreditation.Machines()...)
+	ms = append(ms, a.Accreditation.Machines()...)
+	return append(ms, a.Imports.Machines()...)
 }
 
 // Tables lists every state machine's table, without rules, as `accord
@@ -24,5 +26,6 @@ func Tables() []*workflow.Machine {
 		accreditation.RequestMachine(),
 		accreditation.ObjectionMachine(),
 		accreditation.DelegateMachine(),
+		memberimport.ImportMachine(),
 	}
 }

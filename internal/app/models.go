@@ -5,6 +5,7 @@ import (
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/report"
@@ -25,6 +26,7 @@ func Models() []any {
 		accreditation.Models(),
 		report.Models(),
 		webhook.Models(),
+		memberimport.Models(),
 	} {
 		all = append(all, models...)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 )
@@ -56,6 +57,8 @@ type Server struct {
 	membership *membership.Service
 	// accreditation is the accreditation capability's service, if wired.
 	accreditation *accreditation.Service
+	// imports is the member import's service; set by RegisterImportRoutes.
+	imports *memberimport.Service
 	// authenticate resolves the API's bearer token on every API route.
 	authenticate echo.MiddlewareFunc
 

@@ -28,34 +28,40 @@ func (s *Server) collections() []workflow.Collection {
 // answers with the record, GET /{collection}/{id}/history is the timeline
 // the caller may see.
 func (s *Server) registerWorkflowRoutes() {
-	history := SchemaOf[Page[workflow.HistoryEntry]]("HistoryPage")
 	for _, col := range s.collections() {
-		doc := col.Doc
-		bodyName := doc.BodyName
-		if bodyName == "" {
-			bodyName = "TransitionRequest"
-		}
-		view := &Schema{Name: doc.ViewName, typ: reflect.TypeOf(doc.View)}
-		viewSummary := doc.ViewSummary
-		if viewSummary == "" {
-			viewSummary = "One " + doc.Name + ", with the events the caller may fire now"
-		}
-		s.Handle(Operation{
-			Method: http.MethodGet, Path: "/" + col.Name + "/:id", Tag: doc.Tag, Auth: true,
-			Summary: viewSummary, Response: view, Handler: s.workflowView(col),
-		})
-		s.Handle(Operation{
-			Method: http.MethodPost, Path: "/" + col.Name + "/:id/transitions", Tag: doc.Tag, Auth: true,
-			Summary:  doc.Summary,
-			Request:  &Schema{Name: bodyName, typ: reflect.TypeOf(col.NewBody()).Elem()},
-			Response: view, Handler: s.fireTransition(col),
-		})
-		s.Handle(Operation{
-			Method: http.MethodGet, Path: "/" + col.Name + "/:id/history", Tag: doc.Tag, Auth: true,
-			Summary:  "The " + doc.Name + "'s timeline visible to the caller: staff see every event and who acted, others the public events",
-			Response: history, Handler: s.workflowHistory(col),
-		})
+		s.registerCollection(col)
 	}
+}
+
+// registerCollection serves one workflow's record, transitions and
+// history; capabilities registered after New add theirs with it.
+func (s *Server) registerCollection(col workflow.Collection) {
+	history := SchemaOf[Page[workflow.HistoryEntry]]("HistoryPage")
+	doc := col.Doc
+	bodyName := doc.BodyName
+	if bodyName == "" {
+		bodyName = "TransitionRequest"
+	}
+	view := &Schema{Name: doc.ViewName, typ: reflect.TypeOf(doc.View)}
+	viewSummary := doc.ViewSummary
+	if viewSummary == "" {
+		viewSummary = "One " + doc.Name + ", with the events the caller may fire now"
+	}
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/" + col.Name + "/:id", Tag: doc.Tag, Auth: true,
+		Summary: viewSummary, Response: view, Handler: s.workflowView(col),
+	})
+	s.Handle(Operation{
+		Method: http.MethodPost, Path: "/" + col.Name + "/:id/transitions", Tag: doc.Tag, Auth: true,
+		Summary:  doc.Summary,
+		Request:  &Schema{Name: bodyName, typ: reflect.TypeOf(col.NewBody()).Elem()},
+		Response: view, Handler: s.fireTransition(col),
+	})
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/" + col.Name + "/:id/history", Tag: doc.Tag, Auth: true,
+		Summary:  "The " + doc.Name + "'s timeline visible to the caller: staff see every event and who acted, others the public events",
+		Response: history, Handler: s.workflowHistory(col),
+	})
 }
 
 // fireTransition decodes the collection's transition body and fires it;

@@ -44,6 +44,9 @@ func (ui *UI) navigation(c echo.Context, p *Page) []NavLink {
 	if p.Role == accord.RoleAdmin {
 		nav = append(nav, link("/webhooks", "webhook.nav"))
 	}
+	if ui.imports != nil && p.Role == accord.RoleSecretariat {
+		nav = append(nav, link("/members/imports", "import.nav"))
+	}
 	inbox := link("/inbox", "nav.inbox")
 	// The unread count is a courtesy: if it cannot be had, the link stays.
 	n, err := ui.auth.UnreadCount(c.Request().Context(), actorOf(c))

@@ -17,6 +17,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/i18n"
+	"github.com/accord-coalition/accord/internal/memberimport"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
@@ -54,6 +55,9 @@ type UI struct {
 	csrfKey       []byte
 	// refreshes lets concurrent requests share one session refresh.
 	refreshes refreshes
+
+	// imports previews and applies member lists; set by RegisterImports.
+	imports *memberimport.Service
 }
 
 // New loads the embedded templates, catalogs and assets. It panics when

@@ -83,16 +83,21 @@ func (ui *UI) collections() []workflow.Collection {
 func (ui *UI) registerWorkflowForms(e *echo.Echo, member, upload []echo.MiddlewareFunc) {
 	hooks := ui.workflows()
 	for _, col := range ui.collections() {
-		w := hooks[col.Name]
-		if w.path == "" {
-			w.path = "/" + col.Name
-		}
-		mw := member
-		if w.upload {
-			mw = upload
-		}
-		e.POST(w.path+"/:id/transitions", ui.fireEvent(col, w), mw...)
+		ui.registerWorkflowForm(e, col, hooks[col.Name], member, upload)
 	}
+}
+
+// registerWorkflowForm adds one workflow's event form route, with its
+// hooks; capabilities registered after Register add theirs with it.
+func (ui *UI) registerWorkflowForm(e *echo.Echo, col workflow.Collection, w webWorkflow, member, upload []echo.MiddlewareFunc) {
+	if w.path == "" {
+		w.path = "/" + col.Name
+	}
+	mw := member
+	if w.upload {
+		mw = upload
+	}
+	e.POST(w.path+"/:id/transitions", ui.fireEvent(col, w), mw...)
 }
 
 // fireEvent fires the event of one of a record's forms through the
