@@ -18,7 +18,11 @@ var CACHE = "accord-door-" + (function (s) {
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(DOOR_KEEP);
+    // The bundle of door staff's own conference; the secretariat's page
+    // names its conference, and its bundle is kept when first fetched.
+    return cache.addAll(DOOR_KEEP).then(function () {
+      return cache.add("/door/bundle").catch(function () {});
+    });
   }).then(function () {
     return self.skipWaiting();
   }));

@@ -164,6 +164,7 @@
     var box = el("door-result");
     box.className = "scan-result " + (kind === "ok" ? "scan-ok" : kind === "warn" ? "scan-warn" : "scan-bad");
     box.dataset.result = kind;
+    box.dataset.seq = String(Number(box.dataset.seq || 0) + 1);
     el("door-verdict").textContent = verdict;
     el("door-name").textContent = badge ? badge.given_name + " " + badge.family_name : "";
     el("door-org").textContent = badge ? badge.organization : "";
