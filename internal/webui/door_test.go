@@ -3,6 +3,7 @@ package webui_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,34 @@ func TestDoorPage(t *testing.T) {
 				t.Errorf("door staff open %s", path)
 			}
 		}
+	})
+}
+
+// TestDoorOnConferencePage: the secretariat sees the live count on the
+// conference page and creates door accounts there, bound to the conference.
+func TestDoorOnConferencePage(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		e := testenv.New(t, db)
+		confID, codes := doorFixture(t, e)
+		in := auth.CreateUserInput{Role: accord.RoleSecretariat, Email: "desk@coalition.example", Locale: "fr"}
+		e.CreateUser(&in)
+		b := e.Browser("fr")
+		b.SignIn(in.Email, in.Password)
+		sec := e.Person(auth.CreateUserInput{Role: accord.RoleSecretariat})
+		e.Call(sec, "POST", "/checkins", m{"code": codes[1]}).Want(t, http.StatusCreated)
+
+		page := b.Get("/conferences/CoSP11")
+		page.WantStatus(t, http.StatusOK)
+		page.WantContains(t, `id="door-live-count"`, "1 sur 2 entrés", `href="/door/?conference=`+confID+`"`, `action="/conferences/CoSP11/door-accounts"`)
+		r := b.Submit("/conferences/CoSP11", "/conferences/CoSP11/door-accounts", url.Values{"name": {"Hall C"}, "email": {"hall-c@coalition.example"}})
+		r.WantRedirect(t, "/conferences/CoSP11?door=created")
+		if n := e.Count("users", "email = ? AND role = ? AND conference_id = ?", "hall-c@coalition.example", "door", confID); n != 1 {
+			t.Errorf("%d door accounts", n)
+		}
+		b.Get("/conferences/CoSP11?door=created").WantContains(t, "Compte d’entrée créé")
+		// Nobody else sees the block.
+		pub := e.Browser("en").Get("/conferences/CoSP11")
+		pub.WantLacks(t, "door-live-count", "door-accounts")
 	})
 }
 

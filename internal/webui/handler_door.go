@@ -26,6 +26,7 @@ func (ui *UI) registerDoorPages(e *echo.Echo, member []echo.MiddlewareFunc) {
 	e.POST("/door/sync", ui.doorSync, member...)
 	e.GET("/door/sw.js", ui.doorServiceWorker)
 	e.GET("/door/manifest.webmanifest", ui.doorManifest)
+	e.POST("/conferences/:id/door-accounts", ui.createDoorAccount, member...)
 }
 
 // doorData is what the door page carries for its script.
