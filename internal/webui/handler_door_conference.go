@@ -47,4 +47,3 @@ func (ui *UI) createDoorAccount(c echo.Context) error {
 	}
 	return redirect(c, "/conferences/"+url.PathEscape(conf.Code)+"?door=created#door")
 }
-
