@@ -17,11 +17,13 @@ var CACHE = "accord-door-" + (function (s) {
 })(DOOR_KEEP.join(" "));
 
 self.addEventListener("install", function (event) {
+  // The page and the bundle of door staff's own conference; the
+  // secretariat's door names its conference, and its page and bundle are
+  // kept when first fetched. Either failing must not stop the install.
+  var pages = ["/door/", "/door/bundle"];
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    // The bundle of door staff's own conference; the secretariat's page
-    // names its conference, and its bundle is kept when first fetched.
-    return cache.addAll(DOOR_KEEP).then(function () {
-      return cache.add("/door/bundle").catch(function () {});
+    return cache.addAll(DOOR_KEEP.filter(function (u) { return pages.indexOf(u) < 0; })).then(function () {
+      return Promise.all(pages.map(function (u) { return cache.add(u).catch(function () {}); }));
     });
   }).then(function () {
     return self.skipWaiting();
