@@ -124,10 +124,11 @@ func cmdUserCreate(ctx context.Context, args []string, getenv func(string) strin
 	fs := newFlagSet("user create", stderr)
 	email := fs.String("email", "", "email address (required)")
 	name := fs.String("name", "", "full name (required)")
-	role := fs.String("role", "", "applicant, coordinator, secretariat, state_party or admin (required)")
+	role := fs.String("role", "", "applicant, coordinator, secretariat, state_party, admin or door (required)")
 	password := fs.String("password", "", "initial password (required)")
 	countryCode := fs.String("country", "", "ISO 3166-1 alpha-2 code of the State (state_party)")
 	locale := fs.String("locale", "en", "ar, en, fr or es")
+	conferenceCode := fs.String("conference", "", "code of the conference whose door it checks in at (door)")
 	var regions listFlag
 	fs.Var(&regions, "region", "region code (coordinator; repeat for several)")
 	if err := fs.Parse(args); err != nil {
@@ -147,9 +148,13 @@ func cmdUserCreate(ctx context.Context, args []string, getenv func(string) strin
 	if _, _, err := country.Load(ctx, a.DB); err != nil {
 		return err
 	}
+	conferenceID, err := conferenceIDOf(ctx, a, *conferenceCode)
+	if err != nil {
+		return err
+	}
 	u, err := a.Auth.CreateUserDirect(ctx, auth.CreateUserInput{
 		Email: *email, Name: *name, Role: accord.Role(*role), Password: *password,
-		Regions: regions, Country: *countryCode, Locale: *locale,
+		Regions: regions, Country: *countryCode, Locale: *locale, ConferenceID: conferenceID,
 	})
 	if err != nil {
 		return describe(err)

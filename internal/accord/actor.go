@@ -11,12 +11,15 @@ const (
 	RoleSecretariat Role = "secretariat"
 	RoleStateParty  Role = "state_party"
 	RoleAdmin       Role = "admin"
+	// RoleDoor checks badges in at one conference's door and does nothing
+	// else (docs/domain.md, "People and roles").
+	RoleDoor Role = "door"
 	// RoleSystem fires deadline transitions; no person holds it.
 	RoleSystem Role = "system"
 )
 
 // Roles lists the roles a person can hold, in the order pages show them.
-var Roles = []Role{RoleApplicant, RoleCoordinator, RoleSecretariat, RoleStateParty, RoleAdmin}
+var Roles = []Role{RoleApplicant, RoleCoordinator, RoleSecretariat, RoleStateParty, RoleAdmin, RoleDoor}
 
 // Valid reports whether r is a role a person can hold.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }
@@ -29,6 +32,7 @@ type Actor struct {
 	Regions        []string // coordinator: the regions it covers
 	OrganizationID string   // applicant: its organisation, if it has one yet
 	Country        string   // state_party: the State it speaks for
+	ConferenceID   string   // door: the one conference it checks in at
 	Locale         string
 	RequestID      string // carried into audit events
 	SessionID      string // the sign-in the request belongs to; web forms' CSRF tokens are bound to it

@@ -14,7 +14,10 @@ import (
 
 // Badge is a delegate's signed badge token and where it is verified.
 type Badge struct {
-	Token     string    `json:"token"`
+	Token string `json:"token"`
+	// Code is the short badge code, for typing where no camera reads the
+	// QR code.
+	Code      string    `json:"code,omitempty"`
 	VerifyURL string    `json:"verify_url"`
 	ExpiresAt time.Time `json:"expires_at"`
 }
@@ -50,6 +53,9 @@ func (s *Service) BadgeOf(ctx context.Context, actor accord.Actor, delegateID st
 			return err
 		}
 		b = &Badge{Token: token, VerifyURL: s.link("/verify/" + token), ExpiresAt: expires}
+		if d.BadgeCode != nil {
+			b.Code = *d.BadgeCode
+		}
 		return nil
 	})
 	if err != nil {
@@ -58,13 +64,15 @@ func (s *Service) BadgeOf(ctx context.Context, actor accord.Actor, delegateID st
 	return b, nil
 }
 
-// BadgePNG is the QR code of the badge's verification address, to print.
+// BadgePNG is the QR code of the badge's token, to print: the token alone
+// fits a code of version 7 (error correction M) that a phone reads from a
+// printed badge; its address with the site's would not.
 func (s *Service) BadgePNG(ctx context.Context, actor accord.Actor, delegateID string) ([]byte, error) {
 	b, err := s.BadgeOf(ctx, actor, delegateID)
 	if err != nil {
 		return nil, err
 	}
-	png, err := qrPNG(b.VerifyURL)
+	png, err := qrPNG(b.Token)
 	if err != nil {
 		return nil, fmt.Errorf("badge qr code: %w", err)
 	}
@@ -117,6 +125,13 @@ func (s *Service) checkBadge(ctx context.Context, tx *gorm.DB, token string) (*B
 	if err != nil {
 		return invalid, nil, nil
 	}
+	return s.checkBadgeHolder(ctx, tx, c)
+}
+
+// checkBadgeHolder checks that the delegate a genuine token or a known
+// code names still holds a valid badge of the conference.
+func (s *Service) checkBadgeHolder(ctx context.Context, tx *gorm.DB, c badgeClaims) (*BadgeCheck, *Delegate, error) {
+	invalid := &BadgeCheck{}
 	var d Delegate
 	if err := tx.WithContext(ctx).Take(&d, "id = ?", c.Delegate).Error; err != nil {
 		if store.IsNotFound(err) {

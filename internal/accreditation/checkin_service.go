@@ -24,19 +24,17 @@ type Checkin struct {
 // CheckIn records the attendance of a badge's holder, once: the check_in
 // transition is a guarded update of the delegate's version, so of two
 // scans of one badge at the same moment exactly one succeeds and the other
-// is a conflict, as is any later scan.
-func (s *Service) CheckIn(ctx context.Context, actor accord.Actor, token string) (*Checkin, error) {
+// is a conflict, as is any later scan. scan is the badge's token or its
+// short code, in any letter case.
+func (s *Service) CheckIn(ctx context.Context, actor accord.Actor, scan string) (*Checkin, error) {
 	if err := s.authz.Check(ctx, actor, KindCheckin, auth.ActionCreate, nil); err != nil {
 		return nil, err
 	}
 	var out *Checkin
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		check, d, err := s.checkBadge(ctx, tx, token)
+		check, d, err := s.checkScan(ctx, tx, actor, scan)
 		if err != nil {
 			return err
-		}
-		if !check.Valid {
-			return accord.Invalid("the badge is not valid", accord.Field("token", "not a valid badge"))
 		}
 		if check.CheckedIn {
 			at := "an earlier scan"

@@ -39,6 +39,9 @@ type Delegate struct {
 	NeedsVisaLetter        bool         `json:"needs_visa_letter"`
 	ReplacesID             *string      `json:"replaces_id"`
 	CheckedInAt            *time.Time   `json:"checked_in_at"`
-	CreatedAt              time.Time    `json:"created_at"`
-	UpdatedAt              time.Time    `json:"updated_at"`
+	// BadgeCode is the short code printed under the badge's QR code, for
+	// typing at a door; set when the badge is issued.
+	BadgeCode *string   `json:"badge_code,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }

@@ -15,7 +15,7 @@ func (s *Service) delegateMachine() *workflow.Machine {
 	authorize := s.authorizeDelegateEvent
 	return workflow.WithRules(DelegateMachine(), workflow.Rules{
 		"confirm":     {Authorize: authorize},
-		"issue_badge": {Authorize: authorize, Guard: guardAccredited},
+		"issue_badge": {Authorize: authorize, Guard: guardAccredited, Effect: assignBadgeCode},
 		"check_in":    {Authorize: authorize, Guard: guardAccredited, Effect: stampCheckedIn},
 		"replace":     {Authorize: authorize, Guard: guardNominationsOpen, Effect: s.nominateReplacement},
 		"cancel":      {Authorize: authorize},

@@ -174,6 +174,11 @@ func DelegatePolicy(actor accord.Actor, action auth.Action, obj any) auth.Decisi
 	if a == nil || a.Request == nil {
 		return auth.Hide
 	}
+	if actor.Is(accord.RoleDoor) {
+		// Door staff record that a badge's holder came in, and nothing
+		// more: no reading delegates, at their own conference or any other.
+		return allowIf(action == "check_in" && doorOf(actor, a.Request.ConferenceID))
+	}
 	own := ownsRequest(actor, a.Request)
 	secretariat := actor.Is(accord.RoleSecretariat)
 	if !own && !secretariat {
@@ -197,9 +202,40 @@ func BadgePolicy(_ accord.Actor, action auth.Action, _ any) auth.Decision {
 	return allowIf(action == ActionVerify)
 }
 
-// CheckinPolicy: only the secretariat scans badges at the door.
-func CheckinPolicy(actor accord.Actor, action auth.Action, _ any) auth.Decision {
-	return allowIf(action == auth.ActionCreate && actor.Is(accord.RoleSecretariat))
+// CheckinAccess is what the check-in policy decides on: the conference
+// whose door a scan or a bundle is for (nil before the badge is known).
+type CheckinAccess struct {
+	ConferenceID string
+}
+
+// ActionBundle fetches a conference's check-in bundle, for a door that
+// works offline (docs/api.md, The door).
+const ActionBundle auth.Action = "bundle"
+
+// CheckinPolicy: the secretariat scans badges at any door; door staff at
+// their own conference's only, and learn nothing of another conference —
+// not even that it exists. obj is a *CheckinAccess, or nil for the check
+// made before the badge is read.
+func CheckinPolicy(actor accord.Actor, action auth.Action, obj any) auth.Decision {
+	if action != auth.ActionCreate && action != ActionBundle {
+		return auth.Deny
+	}
+	switch {
+	case actor.Is(accord.RoleSecretariat):
+		return auth.Allow
+	case actor.Is(accord.RoleDoor):
+		a, _ := obj.(*CheckinAccess)
+		if a == nil || doorOf(actor, a.ConferenceID) {
+			return auth.Allow
+		}
+		return auth.Hide
+	}
+	return auth.Deny
+}
+
+// doorOf reports whether actor is door staff of the conference.
+func doorOf(actor accord.Actor, conferenceID string) bool {
+	return actor.Is(accord.RoleDoor) && actor.ConferenceID != "" && actor.ConferenceID == conferenceID
 }
 
 func allowIf(ok bool) auth.Decision {

@@ -56,5 +56,5 @@ type Circulation struct {
 
 // Models lists the package's GORM models, for the schema agreement test.
 func Models() []any {
-	return []any{&Conference{}, &Request{}, &Circulation{}, &Objection{}, &Reply{}, &Delegate{}}
+	return []any{&Conference{}, &Request{}, &Circulation{}, &Objection{}, &Reply{}, &Delegate{}, &checkinScan{}}
 }

@@ -92,7 +92,7 @@ func DelegateMachine() *workflow.Machine {
 		Transitions: []workflow.Transition{
 			{Event: "confirm", From: []string{DelegateNominated}, To: DelegateConfirmed, Roles: secretariat},
 			{Event: "issue_badge", From: []string{DelegateConfirmed}, To: DelegateBadgeIssued, Roles: secretariat},
-			{Event: "check_in", From: []string{DelegateBadgeIssued}, To: DelegateCheckedIn, Roles: secretariat},
+			{Event: "check_in", From: []string{DelegateBadgeIssued}, To: DelegateCheckedIn, Roles: []accord.Role{accord.RoleSecretariat, accord.RoleDoor}},
 			{Event: "replace", From: live, To: DelegateReplaced, Roles: applicant},
 			{Event: "cancel", From: live, To: DelegateCancelled, Roles: []accord.Role{accord.RoleApplicant, accord.RoleSecretariat}},
 		},

@@ -20,7 +20,9 @@ type CreateUserInput struct {
 	Role    accord.Role
 	Regions []string
 	Country string
-	Locale  string
+	// ConferenceID binds door staff to the one conference they check in at.
+	ConferenceID string
+	Locale       string
 	// Password is set only from the command line; users created through
 	// the API choose theirs when they accept the invitation.
 	Password string
@@ -36,7 +38,7 @@ type Invitation struct {
 
 // invitedRoles are the roles an invitation may carry: applicants register
 // themselves.
-var invitedRoles = []accord.Role{accord.RoleCoordinator, accord.RoleSecretariat, accord.RoleStateParty, accord.RoleAdmin}
+var invitedRoles = []accord.Role{accord.RoleCoordinator, accord.RoleSecretariat, accord.RoleStateParty, accord.RoleAdmin, accord.RoleDoor}
 
 // CreateUser creates a staff or State-party user and mails it an
 // invitation. Admins and the secretariat may; only an admin creates admins.
@@ -51,7 +53,7 @@ func (s *Service) CreateUser(ctx context.Context, actor accord.Actor, in CreateU
 	var v accord.Validation
 	checkNewUser(&v, u)
 	if !slices.Contains(invitedRoles, u.Role) {
-		v.Add("role", "must be one of coordinator, secretariat, state_party, admin (applicants register themselves)")
+		v.Add("role", "must be one of coordinator, secretariat, state_party, admin, door (applicants register themselves)")
 	}
 	v.Check(in.Password == "", "password", "is chosen by the invited user")
 	if err := v.Err(); err != nil {
@@ -60,6 +62,9 @@ func (s *Service) CreateUser(ctx context.Context, actor accord.Actor, in CreateU
 	var inv *Invitation
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		if err := checkRegionsLoaded(tx, u.Regions); err != nil {
+			return err
+		}
+		if err := checkConferenceExists(tx, u.ConferenceID); err != nil {
 			return err
 		}
 		if err := insertUser(tx, u); err != nil {
@@ -95,7 +100,7 @@ func (s *Service) CreateUserDirect(ctx context.Context, in CreateUserInput) (*Us
 	u := newUser(in, s.now())
 	var v accord.Validation
 	checkNewUser(&v, u)
-	v.Check(u.Role.Valid(), "role", "must be one of applicant, coordinator, secretariat, state_party, admin")
+	v.Check(u.Role.Valid(), "role", "must be one of applicant, coordinator, secretariat, state_party, admin, door")
 	checkPassword(&v, "password", in.Password, u.Email)
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -108,6 +113,9 @@ func (s *Service) CreateUserDirect(ctx context.Context, in CreateUserInput) (*Us
 	u.EmailVerifiedAt = &u.CreatedAt
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		if err := checkRegionsLoaded(tx, u.Regions); err != nil {
+			return err
+		}
+		if err := checkConferenceExists(tx, u.ConferenceID); err != nil {
 			return err
 		}
 		if err := insertUser(tx, u); err != nil {
@@ -161,6 +169,9 @@ func newUser(in CreateUserInput, now time.Time) *User {
 	if c := strings.ToUpper(strings.TrimSpace(in.Country)); c != "" {
 		u.Country = &c
 	}
+	if c := strings.TrimSpace(in.ConferenceID); c != "" {
+		u.ConferenceID = &c
+	}
 	return u
 }
 
@@ -173,6 +184,7 @@ func checkNewUser(v *accord.Validation, u *User) {
 		country = *u.Country
 	}
 	checkRoleScope(v, u.Role, u.Regions, country)
+	checkDoorScope(v, u.Role, u.ConferenceID)
 }
 
 // checkRegionsLoaded reports regions missing from the regions table, which

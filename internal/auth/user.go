@@ -16,6 +16,7 @@ type User struct {
 	Locale          string      `json:"locale"`
 	OrganizationID  *string     `json:"organization_id"`
 	Country         *string     `json:"country"`
+	ConferenceID    *string     `json:"conference_id,omitempty"`
 	Regions         []string    `gorm:"-" json:"regions"`
 	EmailVerifiedAt *time.Time  `json:"email_verified_at"`
 	Disabled        bool        `json:"disabled"`
@@ -44,6 +45,9 @@ func (u *User) Actor() accord.Actor {
 	}
 	if u.Country != nil {
 		a.Country = *u.Country
+	}
+	if u.ConferenceID != nil {
+		a.ConferenceID = *u.ConferenceID
 	}
 	return a
 }

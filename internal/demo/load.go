@@ -52,6 +52,8 @@ var accounts = []account{
 		note: "focal point of France"},
 	{in: auth.CreateUserInput{Email: "egypt@demo.accord.example", Name: "أحمد فؤاد", Role: accord.RoleStateParty, Country: "EG", Locale: "ar"},
 		note: "focal point of Egypt"},
+	{in: auth.CreateUserInput{Email: "door@demo.accord.example", Name: "Hall A", Role: accord.RoleDoor, ConferenceID: conferenceID, Locale: "en"},
+		note: "door staff of CoSP11: check-in at /door/, nothing else"},
 }
 
 // Load writes the demonstration data (reference data must be loaded

@@ -9,9 +9,10 @@ import (
 	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
-// tokenInput is a scanned or typed badge token.
+// tokenInput is a scanned badge token or a typed badge code.
 type tokenInput struct {
-	Token string `json:"token"`
+	Token string `json:"token,omitempty"`
+	Code  string `json:"code,omitempty"`
 }
 
 func (s *Server) registerBadgeRoutes() {
@@ -34,10 +35,11 @@ func (s *Server) registerBadgeRoutes() {
 	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/checkins", Tag: tag, Auth: true,
-		Summary:  "Record a badge's scan at the door (secretariat): 201 the first time, 409 after",
+		Summary:  "Record a badge's scan or typed code at the door (secretariat, door staff of its conference): 201 the first time, 409 after",
 		Request:  SchemaOf[tokenInput]("CheckinInput"),
 		Response: SchemaOf[accreditation.Checkin]("Checkin"), Status: http.StatusCreated, Handler: s.checkIn,
 	})
+	s.registerDoorRoutes()
 	// The address a badge's QR code holds, /verify/{token} at the site's
 	// root, belongs to the web pages: a page in the visitor's language,
 	// or this same answer as JSON for a scanner that asks for it.
@@ -72,10 +74,14 @@ func (s *Server) checkIn(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	if err := required(namedValue{"token", in.Token}); err != nil {
+	scan := in.Token
+	if scan == "" {
+		scan = in.Code
+	}
+	if err := required(namedValue{"token", scan}); err != nil {
 		return err
 	}
-	ci, err := s.accreditation.CheckIn(c.Request().Context(), actor(c), in.Token)
+	ci, err := s.accreditation.CheckIn(c.Request().Context(), actor(c), scan)
 	if err != nil {
 		return err
 	}

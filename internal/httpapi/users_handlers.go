@@ -16,6 +16,8 @@ type createUserRequest struct {
 	Regions []string    `json:"regions,omitempty"`
 	Country string      `json:"country,omitempty"`
 	Locale  string      `json:"locale,omitempty"`
+	// ConferenceID binds a door account to its conference.
+	ConferenceID string `json:"conference_id,omitempty"`
 }
 
 type createUserResponse struct {
@@ -52,6 +54,7 @@ func (s *Server) createUser(c echo.Context) error {
 	}
 	u, inv, err := s.auth.CreateUser(c.Request().Context(), actor(c), auth.CreateUserInput{
 		Email: req.Email, Name: req.Name, Role: req.Role, Regions: req.Regions, Country: req.Country, Locale: req.Locale,
+		ConferenceID: req.ConferenceID,
 	})
 	if err != nil {
 		return err

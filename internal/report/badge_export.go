@@ -7,8 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"rsc.io/qr"
-
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/export"
 )
@@ -44,6 +42,7 @@ func (e *Export) badgeRows(rows export.Rows) export.Rows {
 				return nil, fmt.Errorf("badge of %s: %w", row[badgeDelegate], err)
 			}
 			row[badgeURL] = b.VerifyURL
+			e.rememberBadge(row[badgeDelegate], b)
 		default:
 			row[badgeURL] = ""
 		}
@@ -128,12 +127,5 @@ func (e *Export) drawCard(doc *export.Document, box export.Box, row []string) er
 	if row[badgeURL] == "" {
 		return nil
 	}
-	code, err := qr.Encode(row[badgeURL], qr.M)
-	if err != nil {
-		return fmt.Errorf("badge qr code: %w", err)
-	}
-	// Four pixels a module keep the image small; the page scales it up.
-	code.Scale = 4
-	qrBox := export.Box{X: inner.X + (inner.Width-qrSize)/2, Y: inner.Y + inner.Height - qrSize, Width: qrSize, Height: qrSize}
-	return doc.ImageIn(qrBox, code.PNG())
+	return e.drawBadgeCode(doc, inner, row[badgeDelegate])
 }

@@ -52,6 +52,7 @@ type Export struct {
 	conf     *accreditation.Conference
 	at       time.Time
 	rows     int
+	badges   map[string]*accreditation.Badge // badges.pdf: each delegate's token and short code
 }
 
 // ParseExportFile splits an export's file name, such as

@@ -24,12 +24,13 @@ type User struct {
 	Country, OrgID   string
 	Regions          []string
 	Locale           string
+	ConferenceID     string // door staff: their conference
 }
 
 // Actor is the user as the services see it.
 func (u *User) Actor() accord.Actor {
 	return accord.Actor{UserID: u.ID, Role: u.Role, OrganizationID: u.OrgID, Country: u.Country,
-		Regions: u.Regions, Locale: u.Locale}
+		Regions: u.Regions, Locale: u.Locale, ConferenceID: u.ConferenceID}
 }
 
 // Person creates a user directly, as `accord user create` does, and signs
@@ -39,7 +40,7 @@ func (e *Env) Person(in auth.CreateUserInput) *User {
 	e.T.Helper()
 	u := e.CreateUser(&in)
 	return &User{ID: u.ID, Email: in.Email, Token: e.Login(in.Email, in.Password), Role: in.Role,
-		Country: in.Country, Regions: in.Regions, Locale: in.Locale}
+		Country: in.Country, Regions: in.Regions, Locale: in.Locale, ConferenceID: in.ConferenceID}
 }
 
 // CreateUser creates a verified user directly, as `accord user create`

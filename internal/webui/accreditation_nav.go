@@ -20,6 +20,8 @@ func accreditationNav(role accord.Role) []navEntry {
 		}
 	case accord.RoleStateParty:
 		return []navEntry{{"/accreditation", "nav.circulated_lists"}}
+	case accord.RoleDoor:
+		return doorNav
 	}
 	return nil
 }

@@ -47,4 +47,5 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 
 	e.GET("/checkin", ui.checkinPage, member...)
 	e.POST("/checkin", ui.checkIn, member...)
+	ui.registerDoorPages(e, member)
 }

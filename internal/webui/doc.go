@@ -29,9 +29,12 @@
 // render. Sessions live in HttpOnly, SameSite=Lax cookies holding auth's
 // access and refresh tokens; an expired access token is refreshed
 // silently. Every unsafe request carries a CSRF token derived from a
-// per-browser cookie and the server secret. No page needs JavaScript:
-// the one script, checkin.js, adds a camera to the door's form where the
-// browser can read QR codes, and the form works without it.
+// per-browser cookie and the server secret. No page needs JavaScript but
+// the offline door: checkin.js adds a camera to the secretariat's online
+// check-in form, which works without it; the door at /door/ (door.js,
+// door-sw.js, and the vendored jsQR decoder loaded only where the browser
+// has no BarcodeDetector) verifies badges in the browser so that it keeps
+// working when the venue's network does not.
 //
 // To add a page:
 //

@@ -23,6 +23,7 @@ type conferencePageData struct {
 	NoOrg      bool
 	Staff      bool // the secretariat's links
 	State      bool // a State party's link to the circulated list
+	Door       *doorBlock
 }
 
 // finalRequestStates are the outcomes after which an organisation may
@@ -69,6 +70,11 @@ func (ui *UI) conferencePage(c echo.Context) error {
 				d.RequestLbl = p.T("accreditation.state_" + mine[0].State)
 			}
 			d.CanRequest = d.Window == "open" && (d.Request == nil || slices.Contains(finalRequestStates, d.Request.State))
+		}
+	}
+	if d.Staff {
+		if d.Door, err = ui.conferenceDoorBlock(c, conf); err != nil {
+			return err
 		}
 	}
 	p.Title = d.Title
