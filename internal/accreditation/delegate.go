@@ -41,4 +41,7 @@ type Delegate struct {
 	CheckedInAt            *time.Time   `json:"checked_in_at"`
 	CreatedAt              time.Time    `json:"created_at"`
 	UpdatedAt              time.Time    `json:"updated_at"`
+	// NameKey is the search key of the names (internal/namekey), written
+	// with every nomination; never shown.
+	NameKey string `json:"-"`
 }
