@@ -44,6 +44,10 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 	e.POST("/conferences/:id/circulations", ui.circulate, member...)
 	e.GET("/conferences/:id/circulated", ui.circulatedList, member...)
 	e.GET("/conferences/:id/referrals", ui.referralsPage, member...)
+	e.GET("/conferences/:id/requests", ui.deskRequests, member...)
+	e.GET("/conferences/:id/participants", ui.deskParticipants, member...)
+	e.POST("/conferences/:id/requests/bulk", ui.deskBulk(deskRequestsBulk), member...)
+	e.POST("/conferences/:id/participants/bulk", ui.deskBulk(deskParticipantsBulk), member...)
 
 	e.GET("/checkin", ui.checkinPage, member...)
 	e.POST("/checkin", ui.checkIn, member...)
