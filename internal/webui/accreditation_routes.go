@@ -42,6 +42,7 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 	e.GET("/screening", ui.screeningDesk, member...)
 	e.GET("/conferences/:id/circulation", ui.circulationPage, member...)
 	e.POST("/conferences/:id/circulations", ui.circulate, member...)
+	e.GET("/conferences/:id/circulation/confirm", ui.confirmCirculation, member...)
 	e.GET("/conferences/:id/circulated", ui.circulatedList, member...)
 	e.GET("/conferences/:id/referrals", ui.referralsPage, member...)
 	e.GET("/conferences/:id/requests", ui.deskRequests, member...)

@@ -191,5 +191,6 @@ var notices = map[string]string{
 	"acc_delegate_nominated":    "notice.acc_delegate_nominated",
 	"acc_delegate_replaced":     "notice.acc_delegate_replaced",
 	"acc_delegate_updated":      "notice.acc_delegate_updated",
+	"acc_nomination_cancelled":  "desk.notice_nomination_cancelled",
 	"acc_visa_letter_generated": "notice.acc_visa_letter_generated",
 }
