@@ -22,6 +22,7 @@ func Models() []any {
 		notify.Models(),
 		membership.Models(),
 		accreditation.Models(),
+		accreditation.DeskModels(),
 		report.Models(),
 	} {
 		all = append(all, models...)

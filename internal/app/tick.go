@@ -7,7 +7,8 @@ import (
 )
 
 // Tick fires every due deadline transition, then purges the passport
-// numbers and visa letters whose retention period has run: the work that
+// numbers and visa letters whose retention period has run and sends the
+// secretariat's daily digests that are due: the work that
 // falls due with time rather than with a request. It returns how many transitions fired.
 // The server runs it every tick interval; `accord tick` runs it once.
 func (a *App) Tick(ctx context.Context) (int, error) {
@@ -17,6 +18,9 @@ func (a *App) Tick(ctx context.Context) (int, error) {
 	}
 	if _, perr := a.Report.PurgeVisaLetters(ctx); perr != nil {
 		err = errors.Join(err, perr)
+	}
+	if _, derr := a.Accreditation.SendDeskDigests(ctx); derr != nil {
+		err = errors.Join(err, derr)
 	}
 	return fired, err
 }

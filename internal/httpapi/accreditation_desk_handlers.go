@@ -42,6 +42,42 @@ func (s *Server) registerDeskRoutes() {
 			{Name: "organization_id"}, {Name: "needs_visa_letter", Description: "true or false", Type: "boolean"}, sortParam}, listParams...),
 		Response: SchemaOf[DeskPage[accreditation.DeskDelegate]]("ConferenceDelegatePage"), Handler: s.deskDelegates,
 	})
+	digest := SchemaOf[accreditation.DeskDigest]("DeskDigest")
+	s.Handle(Operation{
+		Method: http.MethodGet, Path: "/desk/digest", Tag: "accreditation", Auth: true,
+		Summary:  "The secretariat officer's choice: a message for each new request, nomination, reply and referral, or one daily digest",
+		Response: digest, Handler: s.deskDigest,
+	})
+	s.Handle(Operation{
+		Method: http.MethodPut, Path: "/desk/digest", Tag: "accreditation", Auth: true,
+		Summary: "Choose one daily digest (daily: true) or a message each (secretariat)",
+		Request: SchemaOf[deskDigestInput]("DeskDigestInput"), Response: digest, Handler: s.setDeskDigest,
+	})
+}
+
+// deskDigestInput is an officer's choice of messages.
+type deskDigestInput struct {
+	Daily bool `json:"daily"`
+}
+
+func (s *Server) deskDigest(c echo.Context) error {
+	d, err := s.accreditation.DeskDigestOf(c.Request().Context(), actor(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, d)
+}
+
+func (s *Server) setDeskDigest(c echo.Context) error {
+	var in deskDigestInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	d, err := s.accreditation.SetDeskDigest(c.Request().Context(), actor(c), in.Daily)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, d)
 }
 
 func (s *Server) deskRequests(c echo.Context) error {

@@ -120,6 +120,11 @@ func TestDeskPages(t *testing.T) {
 		none := b.Submit("/conferences/DESK/participants", "/conferences/DESK/participants/bulk", url.Values{"event": {"confirm"}})
 		none.WantStatus(t, http.StatusUnprocessableEntity)
 
+		// The officer chooses one daily digest from the requests list.
+		b.Submit("/conferences/DESK/requests", "/desk/digest", url.Values{"digest": {"daily"}, "back": {"/conferences/DESK/requests"}}).
+			WantRedirect(t, "/conferences/DESK/requests?notice=desk_digest_saved")
+		b.Get("/conferences/DESK/requests").WantContains(t, `value="daily" checked`)
+
 		// The desk is the secretariat's.
 		nb := e.Browser("ar")
 		nb.SignIn(f.ngo.Email, testenv.Password)

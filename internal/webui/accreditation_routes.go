@@ -49,6 +49,7 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 	e.GET("/conferences/:id/participants", ui.deskParticipants, member...)
 	e.POST("/conferences/:id/requests/bulk", ui.deskBulk(deskRequestsBulk), member...)
 	e.POST("/conferences/:id/participants/bulk", ui.deskBulk(deskParticipantsBulk), member...)
+	e.POST("/desk/digest", ui.saveDeskDigest, member...)
 
 	e.GET("/checkin", ui.checkinPage, member...)
 	e.POST("/checkin", ui.checkIn, member...)

@@ -68,6 +68,8 @@ type deskRequestsData struct {
 	Ecosoc  deskSelect
 	Country string
 	Rows    []deskRequestRow
+	// Daily is the officer's choice of one digest a day.
+	Daily bool
 }
 
 type deskRequestRow struct {
@@ -185,6 +187,11 @@ func (ui *UI) deskRequests(c echo.Context) error {
 			State: it.State, StateLabel: p.T("accreditation.state_" + it.State), SubmittedAt: it.SubmittedAt,
 		})
 	}
+	digest, err := ui.accreditation.DeskDigestOf(ctx, actor)
+	if err != nil {
+		return err
+	}
+	d.Daily = digest.Daily
 	p.Title = p.T("desk.requests_title") + " — " + conf.Code
 	p.Data = d
 	return ui.render(c, http.StatusOK, "accreditation_desk_requests", p)
@@ -234,4 +241,20 @@ func (ui *UI) deskParticipants(c echo.Context) error {
 	p.Title = p.T("desk.participants_title") + " — " + conf.Code
 	p.Data = d
 	return ui.render(c, http.StatusOK, "accreditation_desk_participants", p)
+}
+
+// saveDeskDigest records the officer's choice of messages and returns to
+// the list the form was on.
+func (ui *UI) saveDeskDigest(c echo.Context) error {
+	if err := requireSecretariat(c); err != nil {
+		return err
+	}
+	if _, err := ui.accreditation.SetDeskDigest(c.Request().Context(), actorOf(c), c.FormValue("digest") == "daily"); err != nil {
+		return err
+	}
+	back := c.FormValue("back")
+	if !strings.HasPrefix(back, "/conferences/") || strings.ContainsAny(back, "?#") {
+		back = "/accreditation"
+	}
+	return redirect(c, back+"?notice=desk_digest_saved")
 }
