@@ -102,7 +102,7 @@ func TestDeskPages(t *testing.T) {
 		}
 		review := b.Submit("/conferences/DESK/participants", "/conferences/DESK/participants/bulk", form)
 		review.WantStatus(t, http.StatusOK)
-		review.WantContains(t, `name="confirmed" value="yes"`)
+		review.WantContains(t, `name="confirmed" value="yes"`, "A-Haddad", `href="/accreditation-requests/`+f.reqArab+`#delegate-`)
 		if n := e.Count("delegates", "state = ?", "confirmed"); n != 0 {
 			t.Fatalf("the review page confirmed %d delegates already", n)
 		}

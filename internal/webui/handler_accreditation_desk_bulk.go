@@ -21,7 +21,8 @@ type deskBulkKind struct {
 	list       string // "requests", "participants": the list's address
 	collection string
 	events     []string
-	label      func(ui *UI, c echo.Context, p *Page, id string) string
+	// label names a row and links to its record.
+	label func(ui *UI, c echo.Context, p *Page, id string) (name, href string)
 }
 
 var (
@@ -46,9 +47,9 @@ type deskBulkData struct {
 }
 
 type deskBulkItem struct {
-	ID, Value, Label string
-	Done             bool
-	Reason           string
+	ID, Value, Label, URL string
+	Done                  bool
+	Reason                string
 }
 
 // deskBulk answers a list's bulk form: the first post shows what will
@@ -97,8 +98,9 @@ func (ui *UI) deskBulk(kind deskBulkKind) echo.HandlerFunc {
 		}
 		if c.FormValue("confirmed") != "yes" {
 			for _, it := range in.Items {
-				d.Items = append(d.Items, deskBulkItem{ID: it.ID, Value: it.ID + ":" + strconv.Itoa(it.Version),
-					Label: kind.label(ui, c, p, it.ID)})
+				item := deskBulkItem{ID: it.ID, Value: it.ID + ":" + strconv.Itoa(it.Version)}
+				item.Label, item.URL = kind.label(ui, c, p, it.ID)
+				d.Items = append(d.Items, item)
 			}
 			p.Title = p.T("desk.bulk_confirm_title", "action", d.EventLabel)
 			p.Data = d
@@ -114,7 +116,8 @@ func (ui *UI) deskBulk(kind deskBulkKind) echo.HandlerFunc {
 		}
 		d.Results = true
 		for _, o := range outcomes {
-			it := deskBulkItem{ID: o.ID, Label: kind.label(ui, c, p, o.ID), Done: o.Err == nil}
+			it := deskBulkItem{ID: o.ID, Done: o.Err == nil}
+			it.Label, it.URL = kind.label(ui, c, p, o.ID)
 			if o.Err != nil {
 				d.Refused++
 				it.Reason = refusalText(p, o.Err)
@@ -157,13 +160,13 @@ func refusalText(p *Page, err error) string {
 }
 
 // requestLabel names a request by its organisation.
-func (ui *UI) requestLabel(c echo.Context, p *Page, id string) string {
+func (ui *UI) requestLabel(c echo.Context, p *Page, id string) (string, string) {
 	ctx, actor := c.Request().Context(), actorOf(c)
 	r, err := ui.accreditation.GetRequest(ctx, actor, id)
 	if err != nil {
-		return id
+		return id, ""
 	}
-	return ui.orgName(ctx, actor, p, r.OrganizationID)
+	return ui.orgName(ctx, actor, p, r.OrganizationID), "/accreditation-requests/" + r.ID
 }
 
 func (ui *UI) orgName(ctx context.Context, actor accord.Actor, p *Page, id string) string {
@@ -178,12 +181,14 @@ func (ui *UI) orgName(ctx context.Context, actor accord.Actor, p *Page, id strin
 	return id
 }
 
-// delegateLabel names a delegate and the delegate's organisation.
-func (ui *UI) delegateLabel(c echo.Context, p *Page, id string) string {
+// delegateLabel names a delegate, linked to the delegate on its
+// request's page.
+func (ui *UI) delegateLabel(c echo.Context, _ *Page, id string) (string, string) {
 	ctx, actor := c.Request().Context(), actorOf(c)
 	d, err := ui.accreditation.GetDelegate(ctx, actor, id)
 	if err != nil {
-		return id
+		return id, ""
 	}
-	return strings.TrimSpace(d.Title + " " + d.GivenName + " " + d.FamilyName)
+	return strings.TrimSpace(d.Title + " " + d.GivenName + " " + d.FamilyName),
+		"/accreditation-requests/" + d.AccreditationRequestID + "#delegate-" + d.ID
 }
