@@ -17,6 +17,9 @@ type AccreditedOrganization struct {
 	NameEN         string `json:"name_en" gorm:"column:name_en"`
 	Acronym        string `json:"acronym"`
 	Country        string `json:"country"`
+	// RequestID is the accredited request, for the secretariat's links;
+	// never part of the public answer.
+	RequestID string `json:"-"`
 }
 
 // AccreditedOrganizations lists, for each of the conferences, the
@@ -33,7 +36,7 @@ func (s *Service) AccreditedOrganizations(ctx context.Context, actor accord.Acto
 	}
 	var rows []AccreditedOrganization
 	err := s.db.WithContext(ctx).Table("accreditation_requests r").
-		Select("r.conference_id, o.id AS organization_id, o.name, o.name_en, o.acronym, o.country").
+		Select("r.conference_id, o.id AS organization_id, o.name, o.name_en, o.acronym, o.country, r.id AS request_id").
 		Joins("JOIN organizations o ON o.id = r.organization_id").
 		Where("r.state = ? AND r.conference_id IN ?", RequestAccredited, conferenceIDs).
 		Order("o.name_en_key, o.id").

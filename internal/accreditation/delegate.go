@@ -44,4 +44,7 @@ type Delegate struct {
 	BadgeCode *string   `json:"badge_code,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// NameKey is the search key of the names (internal/namekey), written
+	// with every nomination; never shown.
+	NameKey string `json:"-"`
 }

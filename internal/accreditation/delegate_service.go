@@ -90,6 +90,9 @@ func (s *Service) Nominate(ctx context.Context, actor accord.Actor, requestID st
 		if err != nil {
 			return err
 		}
+		if err := s.tellDesk(ctx, tx, DeskNoticeNominated, r); err != nil {
+			return err
+		}
 		view, err = s.delegateView(ctx, tx, actor, d.ID)
 		return err
 	})

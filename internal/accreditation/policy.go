@@ -63,6 +63,9 @@ func ConferencePolicy(actor accord.Actor, action auth.Action, _ any) auth.Decisi
 		return auth.Allow
 	case actor.Is(accord.RoleSecretariat) && (action == auth.ActionCreate || action == auth.ActionUpdate):
 		return auth.Allow
+	case action == ActionDesk:
+		// The desk's lists are the secretariat's working view.
+		return allowIf(actor.Is(accord.RoleSecretariat))
 	}
 	return auth.Deny
 }

@@ -61,7 +61,10 @@ func (s *Service) ReplyToObjection(ctx context.Context, actor accord.Actor, obje
 		if err != nil {
 			return err
 		}
-		return s.tellReply(ctx, tx, r, o, reply)
+		if err := s.tellReply(ctx, tx, r, o, reply); err != nil {
+			return err
+		}
+		return s.tellDesk(ctx, tx, DeskNoticeReply, r)
 	})
 	if err != nil {
 		return nil, wrap("reply to objection", err)

@@ -27,8 +27,8 @@ func (s *Service) requestMachine() *workflow.Machine {
 	authorize := s.authorizeRequestEvent
 	decided := workflow.All(stampDecided, s.tellOrganization)
 	return workflow.WithRules(RequestMachine(), workflow.Rules{
-		"submit":             {Authorize: authorize, Guard: guardWindowOpen, Effect: stampSubmitted},
-		"resubmit":           {Authorize: authorize, Guard: guardWindowOpen, Effect: stampSubmitted},
+		"submit":             {Authorize: authorize, Guard: guardWindowOpen, Effect: workflow.All(stampSubmitted, s.tellDeskOf(DeskNoticeSubmitted))},
+		"resubmit":           {Authorize: authorize, Guard: guardWindowOpen, Effect: workflow.All(stampSubmitted, s.tellDeskOf(DeskNoticeSubmitted))},
 		"request_changes":    {Authorize: authorize, Effect: s.tellOrganization},
 		"reject_ineligible":  {Authorize: authorize, Effect: decided},
 		"admit_ecosoc":       {Authorize: authorize, Guard: guardEcosocStatus, Effect: decided},
@@ -36,7 +36,7 @@ func (s *Service) requestMachine() *workflow.Machine {
 		"circulate":          {Authorize: authorize, Guard: guardCirculationSlot, Effect: workflow.All(placeOnList, s.tellOrganization)},
 		"object":             {Authorize: s.authorizeObject, Guard: guardObject, Effect: s.recordObjection},
 		"withdraw_objection": {Authorize: s.authorizeWithdrawObjection, Guard: guardBeforeDeadline, Effect: s.tellOrganization},
-		"close_period":       {Authorize: authorize, Effect: decided},
+		"close_period":       {Authorize: authorize, Effect: workflow.All(decided, s.tellDeskOf(DeskNoticeReferred))},
 		"conference_admit":   {Authorize: authorize, Effect: workflow.All(s.recordDecision, s.tellOrganization)},
 		"conference_deny":    {Authorize: authorize, Effect: workflow.All(s.recordDecision, s.tellOrganization)},
 		"withdraw":           {Authorize: authorize},

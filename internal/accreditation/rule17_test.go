@@ -154,6 +154,13 @@ func TestRule17(t *testing.T) {
 		if n := e.count("audit_events", "event = ?", "close_period"); n != 3 {
 			t.Errorf("%d close_period events, want 3", n)
 		}
+		// The secretariat is told of the reply and of the referral, not of
+		// the requests the deadline accredited.
+		for subject, want := range map[string]int64{"%replied to an objection%": 1, "%referred to the Conference%": 1} {
+			if n := e.count("messages", "template = ? AND user_id = ? AND subject LIKE ?", "notice", sec.ID, subject); n != want {
+				t.Errorf("the secretariat got %d messages %q, want %d", n, subject, want)
+			}
+		}
 		e.problem(egypt, "POST", "/accreditation-requests/"+b+"/objections", obj{"grounds": "Late."}, http.StatusConflict, "")
 		if n := e.count("objections", "accreditation_request_id = ? AND state = ?", c, "live"); n != 2 {
 			t.Errorf("%d live objections on the referred request, want 2 until the Conference decides", n)

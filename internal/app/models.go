@@ -24,6 +24,7 @@ func Models() []any {
 		notify.Models(),
 		membership.Models(),
 		accreditation.Models(),
+		accreditation.DeskModels(),
 		report.Models(),
 		webhook.Models(),
 		memberimport.Models(),

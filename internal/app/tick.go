@@ -7,8 +7,9 @@ import (
 )
 
 // Tick fires every due deadline transition, then purges the passport
-// numbers and visa letters whose retention period has run and removes the
-// accounts that never verified their address: the work that
+// numbers and visa letters whose retention period has run, removes the
+// accounts that never verified their address and sends the secretariat's
+// daily digests that are due: the work that
 // falls due with time rather than with a request. It returns how many transitions fired.
 // The server runs it every tick interval; `accord tick` runs it once.
 func (a *App) Tick(ctx context.Context) (int, error) {
@@ -21,6 +22,9 @@ func (a *App) Tick(ctx context.Context) (int, error) {
 	}
 	if _, perr := a.Auth.ExpireUnverified(ctx); perr != nil {
 		err = errors.Join(err, perr)
+	}
+	if _, derr := a.Accreditation.SendDeskDigests(ctx); derr != nil {
+		err = errors.Join(err, derr)
 	}
 	return fired, err
 }

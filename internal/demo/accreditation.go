@@ -19,6 +19,7 @@ type Accreditation interface {
 	FireRequest(ctx context.Context, actor accord.Actor, id string, in accreditation.TransitionInput) (*accreditation.RequestView, error)
 	CirculateScreened(ctx context.Context, actor accord.Actor, conferenceID string, in accreditation.CirculationInput) (*accreditation.CirculationView, error)
 	LodgeObjection(ctx context.Context, actor accord.Actor, requestID, grounds string) (*accreditation.ObjectionView, error)
+	Nominate(ctx context.Context, actor accord.Actor, requestID string, in accreditation.DelegateInput) (*accreditation.DelegateView, error)
 }
 
 // driveRequests files the demo organisations' requests and moves them
@@ -72,7 +73,7 @@ func driveRequests(ctx context.Context, accr Accreditation, secretariat, objecto
 			return err
 		}
 	}
-	return nil
+	return nominateDelegates(ctx, accr, staff, requests)
 }
 
 // staffAccounts gives every demo organisation with a request a member of

@@ -25,7 +25,7 @@ func conference(now time.Time) accreditation.Conference {
 		AccreditationOpensAt:  day(-30),
 		AccreditationClosesAt: day(60),
 		NominationCutoffAt:    day(90),
-		MaxDelegates:          3,
+		MaxDelegates:          6,
 		ObjectionPeriodDays:   30,
 		NameObjectingStates:   true,
 		Version:               1,

@@ -90,6 +90,15 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 		if fmt.Sprint(states) != fmt.Sprint(want) {
 			t.Errorf("demo requests by state = %v, want %v (a second start must not file them again)", states, want)
 		}
+		// The admitted organisations have nominated their delegates, once,
+		// so that the secretariat's participants list has work on it.
+		var nominated int64
+		if err := db.WithContext(ctx).Model(&accreditation.Delegate{}).Where("state = ?", "nominated").Count(&nominated).Error; err != nil {
+			t.Fatal(err)
+		}
+		if nominated != 12 {
+			t.Errorf("%d delegates nominated, want 12 (six from each admitted organisation)", nominated)
+		}
 		report, err := accr.TransparencyReport(ctx, accord.Actor{}, "CoSP11")
 		if err != nil {
 			t.Fatal(err)

@@ -17,6 +17,7 @@ func (s *Server) registerAccreditationRoutes() {
 	s.registerObjectionRoutes()
 	s.registerDelegateRoutes()
 	s.registerBadgeRoutes()
+	s.registerDeskRoutes()
 }
 
 func (s *Server) registerConferenceRoutes() {

@@ -58,6 +58,13 @@ func (s *Server) registerCollection(col workflow.Collection) {
 		Response: view, Handler: s.fireTransition(col),
 	})
 	s.Handle(Operation{
+		Method: http.MethodPost, Path: "/" + col.Name + "/transitions", Tag: doc.Tag, Auth: true,
+		Summary: "Fire one event on many " + doc.Name + "s (at most 500), each its own transaction and audit event; " +
+			"results per item, so one refusal stops no other",
+		Request:  SchemaOf[workflow.BulkInput]("BulkTransition"),
+		Response: SchemaOf[BulkResults]("BulkTransitionResults"), Handler: s.fireBulk(col),
+	})
+	s.Handle(Operation{
 		Method: http.MethodGet, Path: "/" + col.Name + "/:id/history", Tag: doc.Tag, Auth: true,
 		Summary:  "The " + doc.Name + "'s timeline visible to the caller: staff see every event and who acted, others the public events",
 		Response: history, Handler: s.workflowHistory(col),

@@ -91,8 +91,19 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		if m == nil {
 			t.Fatal("Leila Trabelsi is not listed")
 		}
-		ngo.submit(page, "/delegates/"+m[1]+"/transitions", url.Values{"event": {"cancel"}, "version": {versionIn(t, r, "/delegates/"+m[1]+"/transitions", "cancel")}}).
-			wantRedirect(t, page)
+		// Cancelling cannot be undone: the form leads to a page that says
+		// so and asks again; nothing changes until that page's form is sent.
+		cancel := url.Values{"event": {"cancel"}, "version": {versionIn(t, r, "/delegates/"+m[1]+"/transitions", "cancel")}}
+		ask := ngo.submit(page, "/delegates/"+m[1]+"/transitions", cancel)
+		ask.wantRedirect(t, "/delegates/"+m[1]+"/confirm?")
+		confirmPage := ngo.get(ask.Header.Get("Location"))
+		confirmPage.wantStatus(t, http.StatusOK)
+		confirmPage.wantContains(t, "cannot be undone", `name="confirm" value="on"`, `href="`+page+`#delegate-`+m[1]+`"`)
+		ngo.get(page).wantContains(t, "2 of 2 places taken.")
+		cancel.Set("confirm", "on")
+		ngo.submit(ask.Header.Get("Location"), "/delegates/"+m[1]+"/transitions", cancel).
+			wantRedirect(t, page+"?notice=acc_nomination_cancelled")
+		ngo.get(page+"?notice=acc_nomination_cancelled").wantContains(t, "Nomination cancelled.")
 		ngo.get(page).wantContains(t, "1 of 2 places taken.", "Cancelled", `action="`+page+`/delegates"`)
 
 		// Badges wait for accreditation; then the secretariat confirms

@@ -36,7 +36,7 @@ func newAccScenario(t *testing.T, db *store.DB, locale string) *accScenario {
 	sc.request = sc.ngo.requestAndSubmit(t, "CoSP11", "none")
 	sc.otherRequest = sc.other.requestAndSubmit(t, "CoSP11", "none")
 	sc.sec.fire(t, "/screening", sc.request, "clear", "", "screening").wantRedirect(t, "/screening")
-	sc.sec.submit("/conferences/CoSP11/circulation", "/conferences/CoSP11/circulations", url.Values{}).wantRedirect(t, "/conferences/CoSP11/circulation")
+	sc.sec.submit("/conferences/CoSP11/circulation", "/conferences/CoSP11/circulations", url.Values{"confirm": {"on"}}).wantRedirect(t, "/conferences/CoSP11/circulation")
 	sc.egypt.submit("/conferences/CoSP11/circulated", "/accreditation-requests/"+sc.request+"/objections",
 		url.Values{"grounds": {"أسباب الاعتراض."}}).wantRedirect(t, "/conferences/")
 	page := "/accreditation-requests/" + sc.request
@@ -159,6 +159,10 @@ func TestAccreditationRefusals(t *testing.T) {
 		}
 		// The other NGO withdraws its own request.
 		sc.other.fire(t, "/accreditation-requests/"+sc.otherRequest, sc.otherRequest, "withdraw", "", "").
+			wantRedirect(t, "/accreditation-requests/"+sc.otherRequest+"/confirm?")
+		sc.other.get("/accreditation-requests/"+sc.otherRequest+"/confirm?event=withdraw&version=2").wantContains(t, "ends it for good")
+		sc.other.submit("/accreditation-requests/"+sc.otherRequest, "/accreditation-requests/"+sc.otherRequest+"/transitions",
+			url.Values{"event": {"withdraw"}, "version": {"2"}, "confirm": {"on"}}).
 			wantRedirect(t, "/accreditation-requests/"+sc.otherRequest+"?notice=acc_withdrawn")
 		sc.other.get("/accreditation-requests/"+sc.otherRequest).wantContains(t, "Withdrawn", "The organisation withdrew the request.")
 		// The public is asked to sign in, and comes back afterwards.
@@ -192,7 +196,7 @@ func TestCirculationWarnsWhenLate(t *testing.T) {
 
 		r = sec.get("/conferences/Soon/circulation")
 		r.wantContains(t, "Less than thirty days remain before the conference opens.", "The conference opens in 20 days.")
-		r = sec.submit("/conferences/Soon/circulation", "/conferences/Soon/circulations", url.Values{})
+		r = sec.submit("/conferences/Soon/circulation", "/conferences/Soon/circulations", url.Values{"confirm": {"on"}})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 		r.wantContains(t, "There are no screened requests to circulate.")
 	})

@@ -91,7 +91,14 @@ func TestRule17ThroughThePages(t *testing.T) {
 		r = sec.get("/conferences/CoSP11/circulation")
 		r.wantContains(t, "2 screened requests to circulate", "Circulate 2 requests")
 		r.wantLacks(t, "Less than thirty days")
+		// Circulating cannot be recalled: a page names the requests and asks again.
 		r = sec.submit("/conferences/CoSP11/circulation", "/conferences/CoSP11/circulations", url.Values{"circ_objection_deadline": {""}})
+		r.wantRedirect(t, "/conferences/CoSP11/circulation/confirm?")
+		sec.get(r.Header.Get("Location")).wantContains(t, "It cannot be recalled.", `name="confirm" value="on"`)
+		if got := s.requestState(b); got != "screened" {
+			t.Fatalf("asking to confirm circulated B already: %s", got)
+		}
+		r = sec.submit("/conferences/CoSP11/circulation", "/conferences/CoSP11/circulations", url.Values{"circ_objection_deadline": {""}, "confirm": {"on"}})
 		r.wantRedirect(t, "/conferences/CoSP11/circulation?notice=acc_circulated")
 		sec.get("/conferences/CoSP11/circulation").wantContains(t, "List 1", "Circulated to the States parties")
 
@@ -150,7 +157,13 @@ func TestRule17ThroughThePages(t *testing.T) {
 		// France withdraws: B returns to circulated.
 		r = france.get("/conferences/CoSP11/circulated")
 		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions",
-			url.Values{"event": {"withdraw"}, "version": {versionIn(t, r, "/objections/"+oid[1]+"/transitions", "withdraw")}}).wantRedirect(t, "/conferences/")
+			url.Values{"event": {"withdraw"}, "version": {versionIn(t, r, "/objections/"+oid[1]+"/transitions", "withdraw")}}).wantRedirect(t, "/objections/"+oid[1]+"/confirm?")
+		france.get("/objections/"+oid[1]+"/confirm?event=withdraw&version=1").wantContains(t, `name="confirm" value="on"`, `href="/conferences/`)
+		if got := s.requestState(b); got != "objected" {
+			t.Fatalf("asking to confirm withdrew France's objection already: B is %s", got)
+		}
+		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions",
+			url.Values{"event": {"withdraw"}, "version": {"1"}, "confirm": {"on"}}).wantRedirect(t, "/conferences/")
 		if got := s.requestState(b); got != "circulated" {
 			t.Fatalf("after France withdrew B is %s", got)
 		}

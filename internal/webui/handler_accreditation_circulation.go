@@ -2,6 +2,7 @@ package webui
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -86,6 +87,10 @@ func (ui *UI) circulate(c echo.Context) error {
 		ObjectionDeadline: formInstant(p.Form, "circ_objection_deadline", c.FormValue("circ_objection_deadline")),
 	}
 	status := http.StatusUnprocessableEntity
+	if !p.Form.HasErrors() && c.FormValue("confirm") != "on" {
+		return redirect(c, "/conferences/"+c.Param("id")+"/circulation/confirm?"+
+			url.Values{"circ_objection_deadline": {c.FormValue("circ_objection_deadline")}}.Encode())
+	}
 	if !p.Form.HasErrors() {
 		_, err := ui.accreditation.CirculateScreened(c.Request().Context(), actorOf(c), c.Param("id"), in)
 		if err == nil {

@@ -55,8 +55,12 @@ func (ui *UI) conferencePage(c echo.Context) error {
 		Staff: actor.Is(accord.RoleSecretariat), State: actor.Is(accord.RoleStateParty),
 	}
 	for _, o := range accredited[conf.ID] {
-		d.Accredited = append(d.Accredited, accreditedView{Name: o.Name, NameEN: otherName(o.Name, o.NameEN),
-			Acronym: o.Acronym, CountryName: names.country(o.Country)})
+		v := accreditedView{Name: o.Name, NameEN: otherName(o.Name, o.NameEN),
+			Acronym: o.Acronym, CountryName: names.country(o.Country)}
+		if d.Staff {
+			v.URL = "/accreditation-requests/" + o.RequestID
+		}
+		d.Accredited = append(d.Accredited, v)
 	}
 	if actor.Is(accord.RoleApplicant) {
 		d.NoOrg = actor.OrganizationID == ""

@@ -37,6 +37,9 @@ func (ui *UI) accreditationWorkflows() map[string]webWorkflow {
 				return ui.backURL(f.Back, view.(*accreditation.RequestView)) + "?notice=" + eventNotice(f.Event), nil
 			},
 			refused: ui.requestEventRefused,
+			confirm: map[string]confirmText{
+				"withdraw": {Button: "accreditation.do_withdraw", Text: "desk.confirm_withdraw_request"},
+			},
 		},
 		accreditation.CollectionObjections: {
 			title: "circulated.title",
@@ -52,6 +55,10 @@ func (ui *UI) accreditationWorkflows() map[string]webWorkflow {
 				return "/conferences/" + r.ConferenceID + "/circulated?notice=acc_objection_withdrawn#req-" + r.ID, nil
 			},
 			refused: ui.objectionEventRefused,
+			confirm: map[string]confirmText{
+				"withdraw": {Button: "objections.withdraw", Text: "desk.confirm_withdraw_objection"},
+			},
+			home: ui.objectionHome,
 		},
 		accreditation.CollectionDelegates: {
 			title:  "request.title",
@@ -59,12 +66,19 @@ func (ui *UI) accreditationWorkflows() map[string]webWorkflow {
 			done: func(_ echo.Context, _ string, f *eventPost, view any) (string, error) {
 				d := view.(*accreditation.DelegateView)
 				notice := "acc_delegate_updated"
-				if f.Event == "replace" {
+				switch f.Event {
+				case "replace":
 					notice = "acc_delegate_replaced"
+				case "cancel":
+					notice = "acc_nomination_cancelled"
 				}
 				return "/accreditation-requests/" + d.AccreditationRequestID + "?notice=" + notice + "#delegates", nil
 			},
 			refused: ui.delegateEventRefused,
+			confirm: map[string]confirmText{
+				"cancel": {Button: "accreditation.do_cancel", Text: "desk.confirm_cancel_nomination"},
+			},
+			home: ui.delegateHome,
 		},
 	}
 }

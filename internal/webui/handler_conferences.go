@@ -25,6 +25,8 @@ type conferenceView struct {
 
 type accreditedView struct {
 	Name, NameEN, Acronym, CountryName string
+	// URL is the accredited request, on the secretariat's pages.
+	URL string
 }
 
 // conferences lists conferences, the latest first, each with its dates,

@@ -191,5 +191,7 @@ var notices = map[string]string{
 	"acc_delegate_nominated":    "notice.acc_delegate_nominated",
 	"acc_delegate_replaced":     "notice.acc_delegate_replaced",
 	"acc_delegate_updated":      "notice.acc_delegate_updated",
+	"acc_nomination_cancelled":  "desk.notice_nomination_cancelled",
+	"desk_digest_saved":         "desk.notice_digest_saved",
 	"acc_visa_letter_generated": "notice.acc_visa_letter_generated",
 }

@@ -15,7 +15,7 @@ import (
 
 // shared are the templates every page is parsed with: the layout and the
 // partials it and the pages use.
-var shared = []string{"layout.html", "pager.html", "form_parts.html", "workflow_parts.html", "accreditation_parts.html"}
+var shared = []string{"layout.html", "pager.html", "form_parts.html", "workflow_parts.html", "accreditation_parts.html", "accreditation_desk_parts.html"}
 
 // parsePages parses each page template of fsys together with the shared
 // ones into a set of its own, so that every page defines "content" its

@@ -48,6 +48,14 @@ type webWorkflow struct {
 	// refused shows the form again with err (nil when before marked it),
 	// or returns err when it belongs on an error page.
 	refused func(c echo.Context, id string, f *eventPost, err error) error
+	// confirm are the events that cannot be undone: their forms lead
+	// first to a page that says what will happen and asks again, without
+	// JavaScript; the event fires when that page's form comes back with
+	// confirm=on.
+	confirm map[string]confirmText
+	// home is the record's page, the way back from that question; by
+	// default path/id.
+	home func(c echo.Context, id string) string
 }
 
 // workflows are the web's hooks, by collection.
@@ -98,6 +106,9 @@ func (ui *UI) registerWorkflowForm(e *echo.Echo, col workflow.Collection, w webW
 		mw = upload
 	}
 	e.POST(w.path+"/:id/transitions", ui.fireEvent(col, w), mw...)
+	if len(w.confirm) > 0 {
+		e.GET(w.path+"/:id/confirm", ui.confirmPage(col, w), member...)
+	}
 }
 
 // fireEvent fires the event of one of a record's forms through the
@@ -111,6 +122,11 @@ func (ui *UI) fireEvent(col workflow.Collection, w webWorkflow) echo.HandlerFunc
 	return func(c echo.Context) error {
 		id := c.Param("id")
 		f := readEventPost(c, ui.newPage(c, title))
+		if ask, err := ui.needsConfirmation(c, col, w, id, f); err != nil {
+			return err
+		} else if ask {
+			return ui.confirmEvent(c, w, id)
+		}
 		if w.before != nil {
 			if err := w.before(c, id, f); err != nil {
 				return err
