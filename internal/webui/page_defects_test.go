@@ -1,0 +1,80 @@
+package webui_test
+
+import (
+	"html"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/i18n"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+)
+
+// TestDelegatePageReadsInTheReadersOrder: an Arabic title stands before
+// the Latin name, outside its left-to-right span; the nomination form's
+// error summary names each field, in French with the no-break space
+// French puts before a colon.
+func TestDelegatePageReadsInTheReadersOrder(t *testing.T) {
+	s := newAccSite(t, storetest.SQLite(t))
+	_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
+	sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 4)).
+		wantRedirect(t, "/conferences/CoSP11")
+	_, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "ar")
+	id := ngo.requestAndSubmit(t, "CoSP11", "general")
+	page := "/accreditation-requests/" + id
+
+	dr := nominee("Amal", "Haddad", "N1234567")
+	dr.Set("del_title", "د.")
+	ngo.submit(page, page+"/delegates", dr).wantRedirect(t, page)
+	r := ngo.get(page)
+	r.wantContains(t, `<span class="delegate-title" dir="auto">د.</span> <span lang="en" dir="ltr">Amal Haddad</span>`)
+	r.wantLacks(t, `dir="ltr">د.`)
+
+	// The summary names the field of each error.
+	r = ngo.submit(page, page+"/delegates", nominee("أمل", "Haddad", "N7654321"))
+	r.wantStatus(t, http.StatusUnprocessableEntity)
+	label := i18n.Builtin().T("ar", "field.del_given_name", nil)
+	summary := summaryOf(t, r.body)
+	if !strings.Contains(summary, label+": ") {
+		t.Errorf("the Arabic summary does not name the field %q:\n%s", label, summary)
+	}
+
+	_, fr := s.ngo("Observatoire tunisien", "TN", "general", "ot@example.org", "fr")
+	frID := fr.requestAndSubmit(t, "CoSP11", "general")
+	frPage := "/accreditation-requests/" + frID
+	r = fr.submit(frPage, frPage+"/delegates", nominee("أمل", "", "N7654321"))
+	r.wantStatus(t, http.StatusUnprocessableEntity)
+	summary = summaryOf(t, r.body)
+	for _, key := range []string{"field.del_given_name", "field.del_family_name"} {
+		if want := i18n.Builtin().T("fr", key, nil) + "\u202f: "; !strings.Contains(summary, want) {
+			t.Errorf("the French summary lacks %q:\n%s", want, summary)
+		}
+	}
+}
+
+// summaryOf is the text of a page's error summary.
+func summaryOf(t *testing.T, body string) string {
+	t.Helper()
+	i := strings.Index(body, `class="error-summary"`)
+	if i < 0 {
+		t.Fatalf("no error summary:\n%s", excerpt(body))
+	}
+	end := strings.Index(body[i:], "</div>")
+	return html.UnescapeString(body[i : i+end])
+}
+
+// TestNavigationAndHintsSayWhatTheyMean: the secretariat's conference
+// desk is not named like the conferences in any language, and the reply
+// form does not say that only the objecting State reads a reply.
+func TestNavigationAndHintsSayWhatTheyMean(t *testing.T) {
+	cat := i18n.Builtin()
+	for _, l := range i18n.Locales {
+		if cat.T(l, "nav.conference_desk", nil) == cat.T(l, "nav.conferences", nil) {
+			t.Errorf("%s: the conference desk and the conferences are both %q", l, cat.T(l, "nav.conferences", nil))
+		}
+	}
+	if hint := cat.T("en", "objections.reply_text_hint", nil); !strings.Contains(hint, "Every State party") {
+		t.Errorf("the reply hint: %q", hint)
+	}
+}
