@@ -78,3 +78,23 @@ func TestNavigationAndHintsSayWhatTheyMean(t *testing.T) {
 		t.Errorf("the reply hint: %q", hint)
 	}
 }
+
+// TestDirectoryFindsArabicWordsWithTheirParticles: "النزاهة" finds a
+// name that writes "للنزاهة" (li + al), and the other way round.
+func TestDirectoryFindsArabicWordsWithTheirParticles(t *testing.T) {
+	s := newSite(t, storetest.SQLite(t))
+	s.addMember("الشبكة الأردنية للنزاهة", "Jordanian Integrity Network", "JIN", "JO")
+	s.addMember("جمعية النزاهة والشفافية", "Integrity and Transparency Society", "ITS", "LB")
+	s.addMember("Kenya Integrity Forum", "Kenya Integrity Forum", "KIF", "KE")
+	b := s.browser("ar")
+	for _, q := range []string{"النزاهة", "للنزاهة", "نزاهة", "بالنزاهه"} {
+		r := b.get("/directory?q=" + urlq(q))
+		r.wantStatus(t, http.StatusOK)
+		r.wantContains(t, "الشبكة الأردنية للنزاهة", "جمعية النزاهة والشفافية")
+		r.wantLacks(t, "Kenya Integrity Forum")
+	}
+	// Every word must match: the two words of one name find it alone.
+	r := b.get("/directory?q=" + urlq("الشبكة النزاهة"))
+	r.wantContains(t, "الشبكة الأردنية للنزاهة")
+	r.wantLacks(t, "جمعية النزاهة والشفافية")
+}
