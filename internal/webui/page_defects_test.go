@@ -3,6 +3,7 @@ package webui_test
 import (
 	"html"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,4 +98,33 @@ func TestDirectoryFindsArabicWordsWithTheirParticles(t *testing.T) {
 	r := b.get("/directory?q=" + urlq("الشبكة النزاهة"))
 	r.wantContains(t, "الشبكة الأردنية للنزاهة")
 	r.wantLacks(t, "جمعية النزاهة والشفافية")
+}
+
+// TestMembershipPagesAfterApproval: a coordinator does not find a draft
+// by its address; once approved, "My application" no longer offers to
+// apply, and the member's membership page has a timeline.
+func TestMembershipPagesAfterApproval(t *testing.T) {
+	s := newMemberSite(t, storetest.SQLite(t))
+	coord, coordActor := s.staff(accord.RoleCoordinator, "en", "MENA")
+	_, draft := s.draftFor("en", "EG")
+	coord.get("/applications/" + draft.app.ID).wantStatus(t, http.StatusNotFound)
+
+	a := s.submittedApplication("جمعية الشفافية", "Transparency Society", "EG", "en")
+	coord.get("/applications/" + a.app.ID).wantStatus(t, http.StatusOK)
+	s.fire(coordActor, a.app.ID, "claim", "")
+	s.fire(coordActor, a.app.ID, "approve", "Welcome.")
+
+	b := s.browser("en")
+	b.signIn(a.email)
+	r := b.get("/application")
+	r.wantStatus(t, http.StatusOK)
+	r.wantContains(t, "Your organisation is a member")
+	r.wantLacks(t, "Apply for membership")
+	m := regexp.MustCompile(`href="(/memberships/[0-9a-f-]{36})"`).FindStringSubmatch(r.body)
+	if m == nil {
+		t.Fatalf("no link to the membership:\n%s", excerpt(r.body))
+	}
+	r = b.get(m[1])
+	r.wantContains(t, "Membership began")
+	r.wantLacks(t, i18n.Builtin().T("en", "timeline.empty", nil))
 }
