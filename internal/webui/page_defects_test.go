@@ -107,10 +107,10 @@ func TestMembershipPagesAfterApproval(t *testing.T) {
 	s := newMemberSite(t, storetest.SQLite(t))
 	coord, coordActor := s.staff(accord.RoleCoordinator, "en", "MENA")
 	_, draft := s.draftFor("en", "EG")
-	coord.get("/applications/" + draft.app.ID).wantStatus(t, http.StatusNotFound)
+	coord.get("/applications/"+draft.app.ID).wantStatus(t, http.StatusNotFound)
 
 	a := s.submittedApplication("جمعية الشفافية", "Transparency Society", "EG", "en")
-	coord.get("/applications/" + a.app.ID).wantStatus(t, http.StatusOK)
+	coord.get("/applications/"+a.app.ID).wantStatus(t, http.StatusOK)
 	s.fire(coordActor, a.app.ID, "claim", "")
 	s.fire(coordActor, a.app.ID, "approve", "Welcome.")
 
