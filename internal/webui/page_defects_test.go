@@ -3,6 +3,7 @@ package webui_test
 import (
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -127,4 +128,24 @@ func TestMembershipPagesAfterApproval(t *testing.T) {
 	r = b.get(m[1])
 	r.wantContains(t, "Membership began")
 	r.wantLacks(t, i18n.Builtin().T("en", "timeline.empty", nil))
+}
+
+// TestRegistrationShowsEveryErrorAtOnce: a missing name, an address that
+// is not one, and passwords that differ are all named in the first
+// answer, not one round after another.
+func TestRegistrationShowsEveryErrorAtOnce(t *testing.T) {
+	s := newSite(t, storetest.SQLite(t))
+	b := s.browser("en")
+	r := b.submit("/register", "/register", url.Values{
+		"name": {""}, "email": {"not-an-address"}, "password": {"short"}, "password_confirm": {"different"},
+	})
+	r.wantStatus(t, http.StatusUnprocessableEntity)
+	cat := i18n.Builtin()
+	summary := summaryOf(t, r.body)
+	for _, key := range []string{"err.required", "err.email_invalid", "err.password_mismatch", "err.password_short"} {
+		want := cat.T("en", key, i18n.Args{"min": 10})
+		if !strings.Contains(summary, want) {
+			t.Errorf("the first answer lacks %q (%s):\n%s", want, key, summary)
+		}
+	}
 }
