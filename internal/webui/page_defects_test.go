@@ -149,3 +149,48 @@ func TestRegistrationShowsEveryErrorAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestFormsHelpOnSlowConnections: the upload form tells its script the
+// largest file and the words to refuse a larger one with, before sending
+// it; a page answering a form with an error names the page the form was
+// on, so that reloading it does not send the form again.
+func TestFormsHelpOnSlowConnections(t *testing.T) {
+	s := newMemberSite(t, storetest.SQLite(t))
+	b, a := s.draftFor("fr", "SN")
+	path := "/applications/" + a.app.ID
+	r := b.get(path)
+	tooLarge := html.EscapeString(i18n.Builtin().T("fr", "err.file_too_large", nil))
+	r.wantContains(t, `data-max-bytes="10485760"`, `data-too-large="`+tooLarge+`"`, `src="/static/forms.`)
+	js := regexp.MustCompile(`src="(/static/forms\.[^"]+)"`).FindStringSubmatch(r.body)
+	if js == nil {
+		t.Fatal("no script")
+	}
+	b.get(js[1]).wantContains(t, "upload.addEventListener", "replaceState")
+
+	// A motivation refused, sent from the application's page.
+	form := url.Values{"motivation": {strings.Repeat("x", 20000)}, "version": {"1"},
+		"csrf_token": {testenvCSRF(t, b, path)}}
+	req, _ := http.NewRequest(http.MethodPost, b.URL+path+"/motivation", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Referer", b.URL+path+"?notice=x")
+	got := page(b.Do(req))
+	if got.StatusCode < 400 {
+		t.Fatalf("the refused motivation answered %d", got.StatusCode)
+	}
+	got.wantContains(t, `<body data-page-url="`+path+`?notice=x">`)
+	// Without a page of this site to return to, nothing is claimed.
+	req, _ = http.NewRequest(http.MethodPost, b.URL+path+"/motivation", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Referer", "https://elsewhere.example/x")
+	page(b.Do(req)).wantLacks(t, "data-page-url")
+}
+
+// testenvCSRF is the CSRF token of the page at path.
+func testenvCSRF(t *testing.T, b *browser, path string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindStringSubmatch(b.get(path).body)
+	if m == nil {
+		t.Fatal("no CSRF token")
+	}
+	return m[1]
+}
