@@ -30,8 +30,11 @@
 // access and refresh tokens; an expired access token is refreshed
 // silently. Every unsafe request carries a CSRF token derived from a
 // per-browser cookie and the server secret. No page needs JavaScript:
-// the one script, checkin.js, adds a camera to the door's form where the
-// browser can read QR codes, and the form works without it.
+// checkin.js adds a camera to the door's form where the browser can read
+// QR codes; forms.js, on every page, refuses a file over the upload limit
+// before sending it and shows the upload's progress, and gives a page
+// answering a form with an error the address of the form's page (so a
+// reload does not send the form again). Every form works without them.
 //
 // To add a page:
 //
