@@ -194,3 +194,33 @@ func testenvCSRF(t *testing.T, b *browser, path string) string {
 	}
 	return m[1]
 }
+
+// TestRefusedFormLeadsToAnAddressThatReloadsSafely: a form refused with
+// an error page is sent on to /errors/<status>, which shows the page with
+// its status and a way back, and which reloads without sending the form.
+func TestRefusedFormLeadsToAnAddressThatReloadsSafely(t *testing.T) {
+	s := newMemberSite(t, storetest.SQLite(t))
+	b, a := s.draftFor("en", "EG")
+	path := "/applications/" + a.app.ID
+	gone := "/applications/00000000-0000-4000-8000-000000000000/motivation"
+	form := url.Values{"motivation": {"Text"}, "version": {"1"}, "csrf_token": {testenvCSRF(t, b, path)}}
+	req, _ := http.NewRequest(http.MethodPost, b.URL+gone, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Referer", b.URL+path)
+	r := page(b.Do(req))
+	r.wantRedirect(t, "/errors/404?")
+	to := r.Header.Get("Location")
+	for range 2 { // and again, as a reload does
+		e := b.get(to)
+		e.wantStatus(t, http.StatusNotFound)
+		e.wantContains(t, i18n.Builtin().T("en", "error.404_title", nil), `href="`+path+`"`, "Back to the page you were on")
+	}
+	// Without a page of this site behind it, the error is shown where it
+	// happens, as before.
+	req, _ = http.NewRequest(http.MethodPost, b.URL+gone, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	page(b.Do(req)).wantStatus(t, http.StatusNotFound)
+	// The way back never leads off the site.
+	b.get("/errors/409?back=//evil.example/x").wantLacks(t, `href="//evil.example`)
+	b.get("/errors/200").wantStatus(t, http.StatusNotFound)
+}
