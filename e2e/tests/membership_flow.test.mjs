@@ -127,10 +127,31 @@ test('one membership application from registration to approval, in Arabic', asyn
       { kind: 'registration', name: 'registration-certificate.pdf', text: 'Registration certificate' },
       { kind: 'report', name: 'activity-report-2025.pdf', text: 'Activity report 2025' },
     ];
+    // A 12 MB file is refused before it is sent, in Arabic, beside its field.
+    let sentBig = false;
+    const watchPosts = (req) => {
+      if (req.method() === 'POST' && new URL(req.url()).pathname === `${appPath}/documents`) sentBig = true;
+    };
+    applicant.on('request', watchPosts);
+    await applicant.selectOption('#f-kind', 'statutes');
+    await applicant.setInputFiles('#f-file', { name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(12 << 20) });
+    await applicant.locator(`form[action="${appPath}/documents"] button[type="submit"]`).click();
+    await applicant.locator('#f-file-error').waitFor();
+    assert.equal((await applicant.locator('#f-file-error').textContent()).trim(), arabic['err.file_too_large'], 'the refusal names the size');
+    assert.equal(sentBig, false, 'the 12 MB file was not sent');
+    applicant.off('request', watchPosts);
+
     for (const doc of documents) {
       await applicant.selectOption('#f-kind', doc.kind);
       await applicant.setInputFiles('#f-file', { name: doc.name, mimeType: 'application/pdf', buffer: tinyPDF(doc.text) });
-      await submitAndWait(applicant, `form[action="${appPath}/documents"] button[type="submit"]`, appPath, 'document_added');
+      // The page's script sends the file itself, showing its progress, and
+      // then loads the page the server sends it to: wait for that load,
+      // since the address may already carry the notice of the last upload.
+      await Promise.all([
+        applicant.waitForEvent('load'),
+        applicant.locator(`form[action="${appPath}/documents"] button[type="submit"]`).click(),
+      ]);
+      assert.equal(new URL(applicant.url()).searchParams.get('notice'), 'document_added', `${doc.name} added`);
     }
     assert.equal(await applicant.locator('.checklist li.check-done').count(), 3, 'the three required documents are attached');
     const filenames = (await applicant.locator('ul.documents a').allTextContents()).map((s) => s.trim());

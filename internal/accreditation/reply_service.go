@@ -77,7 +77,7 @@ func (s *Service) tellReply(ctx context.Context, tx *gorm.DB, r *Request, o *Obj
 	if err != nil {
 		return err
 	}
-	org, err := organizationName(tx.WithContext(ctx), r.OrganizationID)
+	org, err := organizationNames(tx.WithContext(ctx), r.OrganizationID)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (s *Service) tellReply(ctx context.Context, tx *gorm.DB, r *Request, o *Obj
 	}
 	return s.tell(ctx, tx, states, "objection_reply", func(locale string) map[string]any {
 		return map[string]any{
-			"conference": conf.LocalTitle(locale), "code": conf.Code, "organization": org, "text": reply.Text,
+			"conference": conf.LocalTitle(locale), "code": conf.Code, "organization": org.in(locale), "text": reply.Text,
 			"url": s.link("/accreditation-requests/" + r.ID + "/objections"),
 		}
 	})

@@ -198,7 +198,7 @@ func (s *Service) tellOrganization(ctx context.Context, f *workflow.Firing) erro
 	return s.tell(ctx, f.Tx, users, "accreditation_update", func(locale string) map[string]any {
 		return map[string]any{
 			"conference": conf.LocalTitle(locale), "code": conf.Code,
-			"event": f.Request.Event, "state": f.To, "comment": comment,
+			"event": f.Request.Event, "state": f.To, "state_name": stateName(locale, f.To), "comment": comment,
 			"url": s.link("/accreditation-requests/" + r.ID),
 		}
 	})

@@ -34,12 +34,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*User, error)
 	email := NormalizeEmail(in.Email)
 	name := strings.TrimSpace(in.Name)
 	locale := normalizeLocale(in.Locale)
-	var v accord.Validation
-	checkEmail(&v, email)
-	checkPassword(&v, "password", in.Password, email)
-	checkName(&v, name)
-	checkLocale(&v, locale)
-	if err := v.Err(); err != nil {
+	if err := CheckRegistration(in); err != nil {
 		return nil, err
 	}
 	hash, err := s.passwords.hash(in.Password)

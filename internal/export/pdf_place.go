@@ -69,6 +69,18 @@ func (d *Document) TextIn(box Box, text string, style TextStyle) (float64, error
 	return y - box.Y, d.error()
 }
 
+// TextHeight is the height TextIn would take to set text in a box width
+// points wide with no limit on its height: what a card measures to make
+// its fields smaller, rather than leave one out, when they do not all fit.
+func (d *Document) TextHeight(width float64, text string, style TextStyle) float64 {
+	size := style.Size
+	if size <= 0 {
+		size = bodySize
+	}
+	lines := d.text.layout(text, AutoDirection, d.rtl, style.Bold, width*1000/size)
+	return float64(len(lines)) * lineHeightEm * size
+}
+
 // ImageIn draws a PNG (a QR code) filling box.
 func (d *Document) ImageIn(box Box, pngData []byte) error {
 	if err := d.placing(); err != nil {

@@ -150,8 +150,10 @@ func (l *layouter) layoutParagraph(text []rune, rtl, bold bool, maxWidth float64
 }
 
 // breakLine returns where the line starting at start ends: after the last
-// space that keeps it within maxWidth, or, for a word longer than the whole
-// line, at the last cluster that fits (at least one).
+// space or hyphen that keeps it within maxWidth, or, only for a word longer
+// than the whole line, at the last cluster that fits (at least one). A name
+// never breaks inside a word ("Abdel-Rahm / an") while a whole word or a
+// hyphenated part of one could go to the next line.
 func breakLine(text []rune, adv []float64, clusterStart []bool, start int, maxWidth float64) int {
 	width, lastBreak := 0.0, -1
 	for i := start; i < len(text); i++ {
@@ -168,8 +170,23 @@ func breakLine(text []rune, adv []float64, clusterStart []bool, start int, maxWi
 			return i
 		}
 		width += adv[i]
+		if breaksAfterHyphen(text, i) {
+			lastBreak = i + 1
+		}
 	}
 	return len(text)
+}
+
+// breaksAfterHyphen reports whether a line may break after text[i]: a
+// hyphen between two letters ("Abdel-Rahman", "Jean-Pierre"), not a
+// minus sign before a number nor a hyphen that starts or ends a word.
+func breaksAfterHyphen(text []rune, i int) bool {
+	switch text[i] {
+	case '-', '\u2010':
+	default:
+		return false
+	}
+	return i > 0 && i+1 < len(text) && unicode.IsLetter(text[i-1]) && unicode.IsLetter(text[i+1])
 }
 
 // itemize splits a paragraph where the embedding level or the font

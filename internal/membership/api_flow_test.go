@@ -110,7 +110,7 @@ func TestApplicationFromRegistrationToApproval(t *testing.T) {
 			t.Fatal("the request for information does not carry the reviewer's question")
 		}
 		cm := e.messages(coordinator.ID)
-		if len(cm) != 2 || cm[0].Template != "application_attention" || !strings.Contains(cm[0].Subject, "MENA") ||
+		if len(cm) != 2 || cm[0].Template != "application_attention" || !strings.Contains(cm[0].Subject, "Middle East and North Africa") ||
 			!strings.Contains(cm[1].Body, "The 2024 report is attached.") {
 			t.Fatalf("coordinator messages: %+v", cm)
 		}

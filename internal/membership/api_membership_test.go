@@ -120,7 +120,10 @@ func TestMembershipMachine(t *testing.T) {
 
 		var h struct{ Items []workflow.HistoryEntry }
 		e.do("GET", "/memberships/"+m.ID+"/history", sc.applicant, nil).want(t, http.StatusOK).decode(t, &h)
-		want := []string{"reconfirm", "lapse", "reconfirm", "suspend", "reinstate", "suspend", "terminate", "resign"}
+		// The member's timeline starts with the approval that made it a
+		// member, and shows the restart.
+		want := []string{"membership_started", "reconfirm", "lapse", "reconfirm", "suspend", "reinstate", "suspend", "terminate",
+			"membership_restarted", "resign"}
 		if got := events(h.Items); !slices.Equal(got, want) {
 			t.Fatalf("member's history %v, want %v", got, want)
 		}

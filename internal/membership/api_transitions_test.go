@@ -156,9 +156,14 @@ func TestWithdraw(t *testing.T) {
 				return e.mustFire(sc.coordinator, a.ID, "request_info", "More, please.", membership.AppInfoRequested)
 			},
 		}
-		for _, step := range steps {
+		for i, step := range steps {
 			a := step()
-			e.fire(sc.coordinator, a.ID, "withdraw", "").problem(t, http.StatusForbidden)
+			// A draft is hidden from staff: not found rather than forbidden.
+			want := http.StatusForbidden
+			if i == 0 {
+				want = http.StatusNotFound
+			}
+			e.fire(sc.coordinator, a.ID, "withdraw", "").problem(t, want)
 			e.mustFire(sc.applicant, a.ID, "withdraw", "", membership.AppWithdrawn)
 			e.fire(sc.applicant, a.ID, "withdraw", "").problem(t, http.StatusConflict)
 		}

@@ -51,7 +51,7 @@ func (s *Service) tellApplicant(ctx context.Context, f *workflow.Firing, org *Or
 	}
 	data := map[string]any{
 		"event":        f.Request.Event,
-		"organization": org.Name,
+		"organization": orgName{org},
 		"comment":      strings.TrimSpace(f.Request.Comment),
 		"deadline":     "",
 		"url":          s.applicationPage(f.Subject.ID),
@@ -64,19 +64,26 @@ func (s *Service) tellApplicant(ctx context.Context, f *workflow.Firing, org *Or
 
 // tellStaff asks staff to act on the firing's event.
 func (s *Service) tellStaff(ctx context.Context, f *workflow.Firing, org *Organization, rs []recipient) error {
+	place, region, err := placeOf(ctx, f.Tx, org)
+	if err != nil {
+		return err
+	}
 	return enqueueAll(ctx, f, rs, templateApplicationAttention, map[string]any{
 		"event":        f.Request.Event,
-		"organization": org.Name,
-		"country":      org.Country,
-		"region":       org.Region,
+		"organization": orgName{org},
+		"country":      place,
+		"region":       region,
 		"comment":      strings.TrimSpace(f.Request.Comment),
 		"url":          s.applicationPage(f.Subject.ID),
 	})
 }
 
+// enqueueAll writes the message to each recipient, in each one's
+// language: values of data that have a name per language (a country, a
+// region, an organisation) are named in it.
 func enqueueAll(ctx context.Context, f *workflow.Firing, rs []recipient, template string, data map[string]any) error {
 	for _, r := range rs {
-		if err := notify.Enqueue(ctx, f.Tx, r, template, data); err != nil {
+		if err := notify.Enqueue(ctx, f.Tx, r, template, namedIn(r.Locale, data)); err != nil {
 			return err
 		}
 	}

@@ -26,8 +26,8 @@ type ApplicationFilter struct {
 
 // ListApplications is the queue as the actor may see it, oldest first: a
 // coordinator's regions, everything for the secretariat, an applicant's
-// own organisation. Staff do not see drafts unless they ask for them by
-// state: a draft is the applicant's work in progress.
+// own organisation. Staff never see drafts: a draft is the applicant's
+// work in progress, not sent before it is submitted.
 func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f ApplicationFilter) ([]ApplicationView, string, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, "", err
@@ -49,7 +49,8 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	}
 	if st := strings.TrimSpace(f.State); st != "" {
 		q = q.Where("a.state = ?", st)
-	} else if actor.Staff() {
+	}
+	if actor.Staff() {
 		q = q.Where("a.state <> ?", AppDraft)
 	}
 	if r := strings.ToUpper(strings.TrimSpace(f.Region)); r != "" {

@@ -57,8 +57,10 @@ func (s *Service) Directory(ctx context.Context, actor accord.Actor, f Directory
 	if f.Country != "" {
 		q = q.Where("o.country = ?", strings.ToUpper(f.Country))
 	}
-	if key := namekey.Of(f.Q); key != "" {
-		like := "%" + escapeLike(key) + "%"
+	// Each word of the search, an Arabic one without its article, must
+	// occur in one of the names: "النزاهة" finds "للنزاهة".
+	for _, term := range namekey.Terms(f.Q) {
+		like := "%" + escapeLike(term) + "%"
 		q = q.Where(`(o.name_key LIKE ? ESCAPE '\' OR o.name_en_key LIKE ? ESCAPE '\' OR lower(o.acronym) LIKE ? ESCAPE '\')`,
 			like, like, like)
 	}

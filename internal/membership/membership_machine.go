@@ -91,7 +91,7 @@ func (s *Service) tellMember(ctx context.Context, f *workflow.Firing) error {
 	}
 	return enqueueAll(ctx, f, rs, templateMembershipUpdate, map[string]any{
 		"event":        f.Request.Event,
-		"organization": org.Name,
+		"organization": orgName{org},
 		"comment":      strings.TrimSpace(f.Request.Comment),
 		"renewal_due":  m.RenewalDue.UTC().Format("2006-01-02"),
 		"url":          s.link("/memberships/" + m.ID),

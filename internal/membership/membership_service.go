@@ -171,9 +171,26 @@ func (s *Service) MembershipHistory(ctx context.Context, actor accord.Actor, id 
 		return nil, err
 	}
 	internal := s.authz.Can(ctx, actor, KindMembership, ActionReview, v)
-	events, err := workflow.History(ctx, db, s.memberships, v.ID, internal)
+	events, err := workflow.History(ctx, db, s.memberships, v.ID, true)
 	if err != nil {
 		return nil, wrap("membership history", err)
 	}
-	return workflow.Entries(s.memberships, events, entryOptions(internal)), nil
+	entries := workflow.Entries(s.memberships, events, entryOptions(internal))
+	if internal {
+		return entries, nil
+	}
+	// The member sees the public transitions and the start of its
+	// membership, which the approval of its application made rather than
+	// a transition of the membership's machine: without it a new member's
+	// timeline would be empty.
+	public := entries[:0]
+	for _, e := range entries {
+		if e.Event == eventMembershipStarted || e.Event == eventMembershipRestarted {
+			e.Internal = false
+		}
+		if !e.Internal {
+			public = append(public, e)
+		}
+	}
+	return public, nil
 }

@@ -30,6 +30,13 @@ func membershipOfOrganization(ctx context.Context, db *gorm.DB, organizationID s
 	return &ms[0], nil
 }
 
+// The audit events that start a membership: the effect of an approval,
+// not transitions of the membership's own machine.
+const (
+	eventMembershipStarted   = "membership_started"
+	eventMembershipRestarted = "membership_restarted"
+)
+
 // startMembership makes the organisation of an approved application an
 // active member from now, in tx. An organisation that resigned or was
 // terminated earlier gets its one membership record back, restarted:
@@ -41,7 +48,7 @@ func startMembership(ctx context.Context, tx *gorm.DB, actor accord.Actor, a *Ap
 		return nil, err
 	}
 	fresh := NewMembership(uuid.NewString(), a.OrganizationID, &a.ID, now)
-	from, event := "", "membership_started"
+	from, event := "", eventMembershipStarted
 	if prior == nil {
 		if err := tx.WithContext(ctx).Create(&fresh).Error; err != nil {
 			return nil, fmt.Errorf("create membership: %w", err)
@@ -64,7 +71,7 @@ func startMembership(ctx context.Context, tx *gorm.DB, actor accord.Actor, a *Ap
 			return nil, accord.Conflict("the membership was changed meanwhile: try again")
 		}
 		fresh.ID, fresh.Version, fresh.CreatedAt = prior.ID, prior.Version+1, prior.CreatedAt
-		from, event = prior.State, "membership_restarted"
+		from, event = prior.State, eventMembershipRestarted
 	}
 	err = audit.Append(ctx, tx, &audit.Event{
 		EntityType: KindMembership, EntityID: fresh.ID, Event: event,

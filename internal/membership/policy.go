@@ -123,12 +123,15 @@ func ApplicationPolicy(actor accord.Actor, action auth.Action, obj any) auth.Dec
 	return auth.Deny
 }
 
+// applicationVisible: a draft is the applicant's work in progress, which
+// the applicant is told nothing is sent of before submitting: staff do not
+// see it, even by its address.
 func applicationVisible(actor accord.Actor, a *Application) bool {
 	switch actor.Role {
 	case accord.RoleSecretariat:
-		return true
+		return a.State != AppDraft
 	case accord.RoleCoordinator:
-		return actor.CoversRegion(a.Region)
+		return a.State != AppDraft && actor.CoversRegion(a.Region)
 	case accord.RoleApplicant:
 		return actor.OrganizationID != "" && actor.OrganizationID == a.OrganizationID
 	}

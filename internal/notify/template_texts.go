@@ -21,12 +21,15 @@ type texts struct {
 //	t "key" ["name" value]…  the catalog entry message.<key>, its
 //	                          placeholders filled from the data, or from
 //	                          the name/value pairs given after it
+//	n "key" count             the plural entry message.<key> in the form
+//	                          count takes in the language (Arabic has six),
+//	                          {count} and the data's placeholders filled
 //	variant "prefix" value    "<prefix>.<value>" if the catalogs have that
 //	                          entry, else "<prefix>.other": the text for
 //	                          an event, a state or a role, with a general
 //	                          one for those without their own
 func (x texts) funcs() template.FuncMap {
-	return template.FuncMap{"t": x.text, "variant": x.variant}
+	return template.FuncMap{"t": x.text, "n": x.plural, "variant": x.variant}
 }
 
 func (x texts) text(key string, pairs ...string) (string, error) {
@@ -48,6 +51,14 @@ func (x texts) text(key string, pairs ...string) (string, error) {
 		}
 		return fmt.Sprint(v), true
 	})
+}
+
+func (x texts) plural(key string, count int) (string, error) {
+	key = "message." + key
+	if !x.cat.Has(key) {
+		return "", fmt.Errorf("the catalogs lack %s", key)
+	}
+	return x.cat.N(x.locale, key, count, nil), nil
 }
 
 func (x texts) variant(prefix string, value any) string {

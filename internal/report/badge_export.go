@@ -103,29 +103,80 @@ func (e *Export) drawCard(doc *export.Document, box export.Box, row []string) er
 	inner := box.Inset(cardPadding)
 	textArea := inner
 	textArea.Height -= qrSize + 6
-	put := func(text string, style export.TextStyle) {
-		if strings.TrimSpace(text) == "" || textArea.Height <= 0 {
-			return
+	fields := cardFields(e.conf.LocalTitle(e.locale), row)
+	// Every field is printed: when they do not fit at their sizes (a long
+	// name on two lines, an organisation's name on three), all of them
+	// shrink together until they do, rather than the last ones falling off
+	// the card.
+	scale := 1.0
+	for ; scale > minCardScale; scale -= 0.05 {
+		if cardHeight(doc, textArea.Width, fields, scale) <= textArea.Height {
+			break
 		}
-		h, _ := doc.TextIn(textArea, text, style)
+	}
+	scale = max(scale, minCardScale)
+	for _, f := range fields {
+		textArea.Y += f.gap * scale
+		textArea.Height -= f.gap * scale
+		if textArea.Height <= 0 {
+			break
+		}
+		h, _ := doc.TextIn(textArea, f.text, f.style(scale))
 		textArea.Y += h
 		textArea.Height -= h
 	}
-	center := func(size float64, bold bool) export.TextStyle {
-		return export.TextStyle{Size: size, Bold: bold, Align: export.AlignCenter}
-	}
-	put(e.conf.LocalTitle(e.locale)+" · "+row[badgeConference], center(7, false))
-	textArea.Y += 4
-	put(row[badgeGiven]+" "+strings.ToUpper(row[badgeFamily]), center(15, true))
-	put(strings.TrimSpace(row[badgeGivenOriginal]+" "+row[badgeFamilyOriginal]), center(15, true))
-	textArea.Y += 4
-	put(row[badgeOrganization], center(9.5, false))
-	if row[badgeOrganizationEN] != row[badgeOrganization] {
-		put(row[badgeOrganizationEN], center(9.5, false))
-	}
-	put(row[badgeCountry], center(8.5, false))
 	if row[badgeURL] == "" {
 		return nil
 	}
 	return e.drawBadgeCode(doc, inner, row[badgeDelegate])
+}
+
+// minCardScale is the smallest a card's text is set, relative to its
+// sizes: 15-point names at no less than 9 points.
+const minCardScale = 0.6
+
+// cardField is one line of a badge: its text, its size and the space
+// above it.
+type cardField struct {
+	text string
+	size float64
+	bold bool
+	gap  float64
+}
+
+func (f cardField) style(scale float64) export.TextStyle {
+	return export.TextStyle{Size: f.size * scale, Bold: f.bold, Align: export.AlignCenter}
+}
+
+// cardFields are the fields of a badge, top down: the conference, the
+// name in Latin script and in the original one, the organisation (and its
+// English name when it differs) and the country. Empty fields are left
+// out.
+func cardFields(conferenceTitle string, row []string) []cardField {
+	all := []cardField{
+		{text: conferenceTitle + " · " + row[badgeConference], size: 7},
+		{text: row[badgeGiven] + " " + strings.ToUpper(row[badgeFamily]), size: 15, bold: true, gap: 4},
+		{text: strings.TrimSpace(row[badgeGivenOriginal] + " " + row[badgeFamilyOriginal]), size: 15, bold: true},
+		{text: row[badgeOrganization], size: 9.5, gap: 4},
+	}
+	if row[badgeOrganizationEN] != row[badgeOrganization] {
+		all = append(all, cardField{text: row[badgeOrganizationEN], size: 9.5})
+	}
+	all = append(all, cardField{text: row[badgeCountry], size: 8.5})
+	var out []cardField
+	for _, f := range all {
+		if strings.TrimSpace(f.text) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// cardHeight is the height fields take at scale in a box width wide.
+func cardHeight(doc *export.Document, width float64, fields []cardField, scale float64) float64 {
+	h := 0.0
+	for _, f := range fields {
+		h += f.gap*scale + doc.TextHeight(width, f.text, f.style(scale))
+	}
+	return h
 }

@@ -130,6 +130,10 @@ func (e *Export) Rows() int { return e.rows }
 // reached w leaves w holding a broken file: the caller must abort the
 // response rather than append to it.
 func (e *Export) Write(ctx context.Context, w io.Writer) error {
+	names, err := e.codeNames(ctx)
+	if err != nil {
+		return err
+	}
 	tx, err := e.s.snapshot(ctx)
 	if err != nil {
 		return err
@@ -166,6 +170,7 @@ func (e *Export) Write(ctx context.Context, w io.Writer) error {
 	if e.list.name == ListBadges {
 		rows = e.badgeRows(rows)
 	}
+	rows = names.apply(rows)
 	switch {
 	case e.format == FormatCSV:
 		err = export.WriteCSV(ctx, w, e.locale, e.list.sheet(e.locale, e.list.keys), rows)

@@ -228,7 +228,7 @@ func TestCirculationHoldsExactlyTheCirculatedRequests(t *testing.T) {
 		if lists := column(t, records, "List"); !slices.Equal(lists, []string{"1", "1"}) {
 			t.Errorf("list numbers %q", lists)
 		}
-		if states := column(t, records, "State"); !slices.Equal(states, []string{"accredited", "referred"}) {
+		if states := column(t, records, "State"); !slices.Equal(states, []string{"Accredited", "Referred to the Conference"}) {
 			t.Errorf("states %q", states)
 		}
 		if d := column(t, records, "Objection deadline"); d[0] != "2026-03-02" {

@@ -146,7 +146,13 @@ func (p *Page) ScopedErrors() []ScopedError {
 		if scope != "" {
 			href = "#f-" + scope + "-" + name
 		}
-		out = append(out, ScopedError{Href: href, Text: f.errors[name]})
+		text := f.errors[name]
+		// The summary names the field, as the one of a single form does:
+		// "Given name: enter it", not "enter it" alone.
+		if label := "field." + name; scope == "" && p.cat.Has(label) {
+			text = p.T("form.field_error", "label", p.T(label), "error", text)
+		}
+		out = append(out, ScopedError{Href: href, Text: text})
 	}
 	return out
 }

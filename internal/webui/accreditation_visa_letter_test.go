@@ -15,11 +15,16 @@ import (
 // delegateOn is the id of the delegate named on a request page.
 func delegateOn(t *testing.T, page response, name string) string {
 	t.Helper()
-	m := regexp.MustCompile(`id="delegate-([0-9a-f-]{36})">\s*<h3><span lang="en" dir="ltr">` + regexp.QuoteMeta(name)).FindStringSubmatch(page.body)
-	if m == nil {
-		t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
+	// The heading's text, tags left out: a title stands in a span of its
+	// own before the Latin name.
+	tags := regexp.MustCompile(`<[^>]+>`)
+	for _, m := range regexp.MustCompile(`(?s)id="delegate-([0-9a-f-]{36})">\s*<h3>(.*?)</h3>`).FindAllStringSubmatch(page.body, -1) {
+		if strings.HasPrefix(tags.ReplaceAllString(m[2], ""), name) {
+			return m[1]
+		}
 	}
-	return m[1]
+	t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
+	return ""
 }
 
 // TestVisaLettersOnTheRequestPage: the secretariat, in French, generates

@@ -22,7 +22,10 @@ type applicationData struct {
 	CountryName, RegionName string
 	// Editable: the applicant may still change the motivation and the
 	// documents (draft, or when information was requested).
-	Editable  bool
+	Editable bool
+	// MaxBytes is the largest document accepted, which the page's script
+	// checks before sending a file.
+	MaxBytes  int
 	Documents []documentView
 	Required  []requiredDocument
 	Kinds     []Choice
@@ -98,6 +101,7 @@ func (ui *UI) showApplication(c echo.Context, status int, p *Page, id string, su
 		App: app, StateLabel: p.memberStateName(app.State),
 		CountryName: names.country(app.Country), RegionName: names.region(app.Region),
 		Editable: app.State == membership.AppDraft || app.State == membership.AppInfoRequested,
+		MaxBytes: membership.MaxDocumentBytes,
 		Timeline: memberTimeline(p, history, actor.UserID),
 		Request:  lastCommentOf(history, "request_info"),
 	}

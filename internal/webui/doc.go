@@ -30,11 +30,14 @@
 // access and refresh tokens; an expired access token is refreshed
 // silently. Every unsafe request carries a CSRF token derived from a
 // per-browser cookie and the server secret. No page needs JavaScript but
-// the offline door: checkin.js adds a camera to the secretariat's online
-// check-in form, which works without it; the door at /door/ (door.js,
-// door-sw.js, and the vendored jsQR decoder loaded only where the browser
-// has no BarcodeDetector) verifies badges in the browser so that it keeps
-// working when the venue's network does not.
+// the offline door. checkin.js adds a camera to the secretariat's online
+// check-in form, which works without it; forms.js, on every page, refuses a
+// file over the upload limit before sending it and shows the upload's
+// progress, and gives a page answering a form with an error the address of
+// the form's page (so a reload does not send the form again). The door at
+// /door/ (door.js, door-sw.js, and the vendored jsQR decoder loaded only
+// where the browser has no BarcodeDetector) verifies badges in the browser
+// so that it keeps working when the venue's network does not.
 //
 // To add a page:
 //

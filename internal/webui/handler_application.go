@@ -75,6 +75,10 @@ func (ui *UI) renderApplicationStart(c echo.Context, status int, p *Page, apps [
 		d.MembershipURL, d.MembershipState = "/memberships/"+ms[0].ID, p.memberStateName(ms[0].State)
 		// A member does not apply again; one that resigned or was ended may.
 		d.CanApply = !slices.Contains(liveMembershipStates, ms[0].State)
+		if !d.CanApply {
+			// Approved: the page no longer offers to apply, nor says so.
+			p.Title = p.T("app.member_title")
+		}
 	}
 	p.Data = d
 	return ui.render(c, status, "application_start", p)

@@ -34,10 +34,13 @@ func (ui *UI) register(c echo.Context) error {
 	} else if password != c.FormValue("password_confirm") {
 		p.Form.Fail("password_confirm", "err.password_mismatch")
 	}
-	if !p.Form.HasErrors() {
-		_, err := ui.auth.Register(c.Request().Context(), auth.RegisterInput{
-			Email: email, Password: password, Name: name, Locale: p.Locale,
-		})
+	in := auth.RegisterInput{Email: email, Password: password, Name: name, Locale: p.Locale}
+	if p.Form.HasErrors() {
+		// Every error at once: what registering would refuse too (an
+		// address that is not one, a short password), not in a second round.
+		p.Form.showMoreErrors(auth.CheckRegistration(in), "name", "email", "password")
+	} else {
+		_, err := ui.auth.Register(c.Request().Context(), in)
 		if err != nil && !p.Form.showErrors(err, "name", "email", "password") {
 			return err
 		}

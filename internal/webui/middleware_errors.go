@@ -64,10 +64,14 @@ func (ui *UI) renderError(c echo.Context, err error) error {
 			c.Response().Header().Set(echo.HeaderRetryAfter, fmt.Sprint(int(ae.RetryAfter.Seconds())))
 		}
 	}
+	requestID := c.Response().Header().Get(echo.HeaderXRequestID)
+	if to := errorAfterFormURL(c.Request(), status, textKey, requestID); to != "" {
+		return redirect(c, to)
+	}
 	p := ui.newPage(c, errorTitleKey(status))
 	p.Data = errorData{
 		Text:      p.T(textKey),
-		RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
+		RequestID: requestID,
 	}
 	return ui.render(c, status, "error", p)
 }
@@ -75,6 +79,8 @@ func (ui *UI) renderError(c echo.Context, err error) error {
 type errorData struct {
 	Text      string
 	RequestID string
+	// Back is the page the refused form was on.
+	Back string
 }
 
 // errorTitleKey and errorTextKey word the statuses people meet; the rest

@@ -25,8 +25,12 @@ type Page struct {
 	Nav       []NavLink
 	Languages []LanguageLink
 	Notice    string
-	Form      *Form
-	Data      any
+	// PageURL, on a page answering a form with an error, is the address
+	// of the page the form was on: the script shows it instead of the
+	// form's, so that reloading does not send the form again.
+	PageURL string
+	Form    *Form
+	Data    any
 
 	cat   *i18n.Catalog
 	asset func(string) string

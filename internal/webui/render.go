@@ -47,6 +47,9 @@ func (ui *UI) render(c echo.Context, status int, name string, p *Page) error {
 	if !ok {
 		return fmt.Errorf("render: no template %q", name)
 	}
+	if c.Request().Method == http.MethodPost && status >= 400 && p.PageURL == "" {
+		p.PageURL = formPage(c.Request())
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)

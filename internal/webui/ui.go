@@ -106,6 +106,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET(assetPrefix+":name", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
+	e.GET("/errors/:status", ui.errorAfterForm, page...)
 	// The public pages read through the services, whose policies open
 	// them to the anonymous visitor; without the service, no page.
 	if ui.members != nil {
