@@ -8,7 +8,7 @@ import (
 )
 
 // sheetXML writes one worksheet's XML to a buffer: cells as inline
-// strings, each with its reference, rows numbered from 1. Errors stick in
+// strings, rows numbered from 1. Errors stick in
 // the buffer and come out of flush.
 type sheetXML struct {
 	w    *bufio.Writer
@@ -72,17 +72,26 @@ func (s *sheetXML) row(cells []string, style int) {
 			continue
 		}
 		v = Neutralize(v)
-		w.WriteString(`<c r="`)
-		w.WriteString(s.cols[i])
-		w.Write(s.num)
+		w.WriteString(`<c`)
+		if i > 0 && cells[i-1] == "" {
+			// A cell without a reference is the one after the previous
+			// cell (ECMA-376 makes the reference optional), so only one
+			// after a gap carries it. Row numbers in every cell's
+			// reference made up half of the compressed sheet.
+			w.WriteString(` r="`)
+			w.WriteString(s.cols[i])
+			w.Write(s.num)
+			w.WriteString(`"`)
+		}
 		if style != 0 {
-			w.WriteString(`" s="`)
+			w.WriteString(` s="`)
 			w.WriteString(strconv.Itoa(style))
+			w.WriteString(`"`)
 		}
 		if needsPreserve(v) {
-			w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+			w.WriteString(` t="inlineStr"><is><t xml:space="preserve">`)
 		} else {
-			w.WriteString(`" t="inlineStr"><is><t>`)
+			w.WriteString(` t="inlineStr"><is><t>`)
 		}
 		appendXMLText(w, v)
 		w.WriteString(`</t></is></c>`)

@@ -54,13 +54,17 @@ func TestWriteXLSXStreamsToTheClient(t *testing.T) {
 	}
 }
 
-// awkwardRows hold text that XML must escape or cannot hold at all.
+// awkwardRows hold text that XML must escape or cannot hold at all, and
+// empty cells, which the sheet leaves out (the next cell then says where
+// it is).
 var awkwardRows = [][]string{
 	{"<b>&amp;</b> \"quoted\" 'single'", "  padded  ", "EG"},
 	{"line one\nline two", "tab\there", "a\r\nb"},
 	{"bell\a and nul\x00 inside", "bad utf-8 \xff\xfe end", ""},
 	{"=1+1", "@SUM(A1)", "-5"},
 	{arabicName, "日本語 😀", "ZZ"},
+	{"", "", "third only"},
+	{"first", "", "third"},
 }
 
 // awkwardWant is what a reader gets back: escaped text intact, characters
@@ -71,6 +75,8 @@ var awkwardWant = [][]string{
 	{"bell\uFFFD and nul\uFFFD inside", "bad utf-8 \uFFFD\uFFFD end", ""},
 	{"'=1+1", "'@SUM(A1)", "-5"},
 	{arabicName, "日本語 😀", "ZZ"},
+	{"", "", "third only"},
+	{"first", "", "third"},
 }
 
 func TestWriteXLSXKeepsAwkwardText(t *testing.T) {
