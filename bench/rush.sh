@@ -50,8 +50,9 @@ export ACCORD_DATA_DIR=$WORK/data
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# start_servers N starts N servers on the current database and prints
-# their base URLs, comma-separated.
+# start_servers N starts N servers on the current database and sets
+# BASES to their base URLs, comma-separated. It runs in this shell (not
+# in a command substitution), so that PIDS keeps every server to stop.
 start_servers() {
 	local bases=() port
 	for _ in $(seq 1 "$1"); do
@@ -65,7 +66,7 @@ start_servers() {
 		done
 		bases+=("http://127.0.0.1:$port")
 	done
-	(IFS=,; echo "${bases[*]}")
+	BASES=$(IFS=,; echo "${bases[*]}")
 }
 stop_servers() {
 	for pid in "${PIDS[@]}"; do
@@ -78,7 +79,8 @@ stop_servers() {
 run() { # servers-count extra-args...
 	local n=$1; shift
 	local bases
-	bases=$(start_servers "$n")
+	start_servers "$n"
+	bases=$BASES
 	echo "--- load average $(awk '{print $1, $2, $3}' /proc/loadavg)"
 	"$WORK/rush" -accord "$WORK/accord" -servers "$bases" -scenario nominate -ngos "$NGOS" -per "$PER" "$@"
 	echo "--- load average $(awk '{print $1, $2, $3}' /proc/loadavg)"
