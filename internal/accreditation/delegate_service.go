@@ -86,15 +86,20 @@ func (s *Service) Nominate(ctx context.Context, actor accord.Actor, requestID st
 			return accord.Invalid(fmt.Sprintf("%s admits at most %d delegates per organisation", conf.Code, conf.MaxDelegates),
 				accord.Field("accreditation_request_id", "the maximum of delegates is reached: cancel or replace one"))
 		}
-		d, err := s.insertDelegate(ctx, tx, actor, r, &in, nil)
+		d, event, err := s.createDelegate(ctx, tx, actor, r, &in, nil)
 		if err != nil {
 			return err
 		}
 		if err := s.tellDesk(ctx, tx, DeskNoticeNominated, r); err != nil {
 			return err
 		}
-		view, err = s.delegateView(ctx, tx, actor, d.ID)
-		return err
+		if view, err = s.delegateView(ctx, tx, actor, d.ID); err != nil {
+			return err
+		}
+		// Recorded last, just before the commit: appending locks the audit
+		// chain's head, which every audited write in Accord waits for, so
+		// nothing else of this transaction runs while it is held.
+		return audit.Append(ctx, tx, event)
 	})
 	if err != nil {
 		return nil, wrap("nominate delegate", err)
@@ -114,6 +119,19 @@ func nominationsOpen(conf *Conference, now time.Time) error {
 // insertDelegate writes a nomination, the passport number sealed, and
 // records it.
 func (s *Service) insertDelegate(ctx context.Context, tx *gorm.DB, actor accord.Actor, r *Request, in *DelegateInput, replaces *string) (*Delegate, error) {
+	d, event, err := s.createDelegate(ctx, tx, actor, r, in, replaces)
+	if err != nil {
+		return nil, err
+	}
+	if err := audit.Append(ctx, tx, event); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// createDelegate writes a nomination, the passport number sealed, and
+// returns the audit event that records it, for the caller to append.
+func (s *Service) createDelegate(ctx context.Context, tx *gorm.DB, actor accord.Actor, r *Request, in *DelegateInput, replaces *string) (*Delegate, *audit.Event, error) {
 	now := s.now()
 	d := &Delegate{
 		ID: uuid.NewString(), AccreditationRequestID: r.ID, State: DelegateNominated, Version: 1,
@@ -126,25 +144,21 @@ func (s *Service) insertDelegate(ctx context.Context, tx *gorm.DB, actor accord.
 	if in.PassportNumber != "" {
 		sealed, err := s.passports.seal(d.ID, in.PassportNumber)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		d.PassportNumberEnc, d.PassportHint = sealed, passportHint(in.PassportNumber)
 	}
 	if err := tx.WithContext(ctx).Create(d).Error; err != nil {
-		return nil, fmt.Errorf("insert delegate: %w", err)
+		return nil, nil, fmt.Errorf("insert delegate: %w", err)
 	}
 	data := map[string]any{"accreditation_request_id": r.ID}
 	if replaces != nil {
 		data["replaces_id"] = *replaces
 	}
-	err := audit.Append(ctx, tx, &audit.Event{
+	return d, &audit.Event{
 		EntityType: s.delegates.Name, EntityID: d.ID, Event: "nominate", ToState: DelegateNominated,
 		ActorID: actor.UserID, ActorRole: string(actor.Role), RequestID: actor.RequestID, OccurredAt: now, Data: data,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	}, nil
 }
 
 // ListDelegates lists a request's delegates, in nomination order.

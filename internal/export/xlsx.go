@@ -1,17 +1,22 @@
 package export
 
 import (
+	"archive/zip"
+	"bufio"
+	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // XLSXContentType is the media type of WriteXLSX's output.
 const XLSXContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// xlsxFlushEvery is how many rows go into the archive between two pushes
+// to the client: some 100 KiB of XML, a few KiB compressed.
+const xlsxFlushEvery = 256
 
 // WriteXLSX writes a workbook with one worksheet per list: a bold header row
 // in locale, frozen so it stays in view, the columns' widths, and a
@@ -19,77 +24,102 @@ const XLSXContentType = "application/vnd.openxmlformats-officedocument.spreadshe
 // string, never a formula or a number guessed from text, and is neutralised
 // as in CSV so that a copy pasted elsewhere stays inert too.
 //
-// Rows go through excelize's stream writer, which moves them to a temporary
-// file once they pass its in-memory threshold, so memory stays flat. A zip
-// archive's directory comes last, so the workbook reaches w only when every
-// row has been read.
+// The workbook is a zip archive written straight to w, entry by entry:
+// the fixed parts first, then each worksheet's XML compressed as its rows
+// come from the cursor, pushed to the client every few hundred rows. A zip
+// archive allows that (each entry's sizes follow its data, and the
+// directory comes last), and so does the format with inline strings
+// instead of the shared-strings table, which would have to be complete
+// before the first sheet. Memory stays flat whatever the list's length.
+// excelize, which wrote the workbooks before, builds the whole archive in
+// memory before writing any of it (about 56 bytes a row) and lets nothing
+// reach the client until the end; the format's few parts used here are
+// written by hand below instead.
 func WriteXLSX(ctx context.Context, w io.Writer, locale string, sheets []SheetRows) error {
 	if len(sheets) == 0 {
 		return errors.New("xlsx: no sheets")
 	}
-	f := excelize.NewFile()
-	// Close removes the stream writers' temporary files.
-	defer func() { _ = f.Close() }()
-
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return fmt.Errorf("xlsx header style: %w", err)
-	}
 	names := sheetNames(sheets)
-	for i, s := range sheets {
-		if i == 0 {
-			err = f.SetSheetName(f.GetSheetName(0), names[0])
-		} else {
-			_, err = f.NewSheet(names[i])
-		}
-		if err != nil {
-			return fmt.Errorf("xlsx sheet %q: %w", names[i], err)
-		}
-		if err := writeWorksheet(ctx, f, names[i], locale, s, bold); err != nil {
+	a := newXLSXArchive(w)
+	for _, p := range xlsxParts(names) {
+		if err := a.writePart(p.name, p.body); err != nil {
 			return err
 		}
 	}
-	// The first sheet is active already, as in every new workbook. Setting
-	// it again (SetActiveSheet) would make excelize parse every streamed
-	// worksheet back into memory, undoing the stream writer: hundreds of
-	// megabytes for a long list.
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("xlsx write: %w", err)
+	for i, s := range sheets {
+		if err := a.writeSheet(ctx, i, names[i], locale, s); err != nil {
+			return err
+		}
+	}
+	if err := a.zw.Close(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return flush(w)
+}
+
+// xlsxArchive is the zip archive being written, with the compressor of
+// its current entry, which it flushes so that compressed bytes leave
+// before the entry ends.
+type xlsxArchive struct {
+	out  io.Writer
+	zw   *zip.Writer
+	comp *flate.Writer
+}
+
+func newXLSXArchive(w io.Writer) *xlsxArchive {
+	a := &xlsxArchive{out: w, zw: zip.NewWriter(w)}
+	// The fastest compression: XML of repeated tags shrinks to about a
+	// tenth even so, and the export keeps pace with the database's rows.
+	a.zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		a.comp = fw
+		return fw, err
+	})
+	return a
+}
+
+func (a *xlsxArchive) create(name string) (io.Writer, error) {
+	zf, err := a.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+	if err != nil {
+		return nil, fmt.Errorf("xlsx part %s: %w", name, err)
+	}
+	return zf, nil
+}
+
+func (a *xlsxArchive) writePart(name, body string) error {
+	zf, err := a.create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(zf, body); err != nil {
+		return fmt.Errorf("xlsx part %s: %w", name, err)
 	}
 	return nil
 }
 
-func writeWorksheet(ctx context.Context, f *excelize.File, name, locale string, s SheetRows, headerStyle int) error {
-	if locale == "ar" {
-		rtl := true
-		if err := f.SetSheetView(name, 0, &excelize.ViewOptions{RightToLeft: &rtl}); err != nil {
-			return fmt.Errorf("xlsx sheet %q view: %w", name, err)
+// push sends what the current entry holds so far to the client.
+func (a *xlsxArchive) push() error {
+	if a.comp != nil {
+		if err := a.comp.Flush(); err != nil {
+			return err
 		}
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return fmt.Errorf("xlsx sheet %q: %w", name, err)
+	if err := a.zw.Flush(); err != nil {
+		return err
 	}
-	// Widths and panes must precede the first row in a streamed sheet.
-	for i, c := range s.Sheet.Columns {
-		if err := sw.SetColWidth(i+1, i+1, c.width()); err != nil {
-			return fmt.Errorf("xlsx sheet %q column %d width: %w", name, i+1, err)
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return fmt.Errorf("xlsx sheet %q panes: %w", name, err)
-	}
+	return flush(a.out)
+}
 
-	cells := make([]any, len(s.Sheet.Columns))
-	for i, h := range s.Sheet.headerRow(locale) {
-		cells[i] = excelize.Cell{StyleID: headerStyle, Value: Neutralize(h)}
+// writeSheet writes worksheet i: its view, columns and header, then its
+// rows as the cursor gives them.
+func (a *xlsxArchive) writeSheet(ctx context.Context, i int, name, locale string, s SheetRows) error {
+	zf, err := a.create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+	if err != nil {
+		return err
 	}
-	if err := sw.SetRow("A1", cells); err != nil {
-		return fmt.Errorf("xlsx sheet %q header: %w", name, err)
-	}
+	sw := newSheetXML(bufio.NewWriterSize(zf, 64<<10), len(s.Sheet.Columns))
+	sw.start(locale == "ar", i == 0, s.Sheet.Columns)
+	sw.row(s.Sheet.headerRow(locale), xlsxStyleHeader)
 	for n := 1; ; n++ {
 		row, err := s.Sheet.nextRow(ctx, s.Rows, n)
 		if errors.Is(err, io.EOF) {
@@ -98,18 +128,18 @@ func writeWorksheet(ctx context.Context, f *excelize.File, name, locale string, 
 		if err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
-		for i, v := range row {
-			cells[i] = Neutralize(v)
-		}
-		cell, err := excelize.CoordinatesToCellName(1, n+1)
-		if err != nil {
-			return fmt.Errorf("xlsx sheet %q row %d: %w", name, n, err)
-		}
-		if err := sw.SetRow(cell, cells); err != nil {
-			return fmt.Errorf("xlsx sheet %q row %d: %w", name, n, err)
+		sw.row(row, 0)
+		if n%xlsxFlushEvery == 0 {
+			if err := sw.flush(); err != nil {
+				return fmt.Errorf("xlsx sheet %q row %d: %w", name, n, err)
+			}
+			if err := a.push(); err != nil {
+				return fmt.Errorf("xlsx sheet %q row %d: %w", name, n, err)
+			}
 		}
 	}
-	if err := sw.Flush(); err != nil {
+	sw.end()
+	if err := sw.flush(); err != nil {
 		return fmt.Errorf("xlsx sheet %q: %w", name, err)
 	}
 	return nil

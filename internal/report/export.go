@@ -134,17 +134,17 @@ func (e *Export) Write(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tx, err := e.s.snapshot(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-
 	confID := ""
 	if e.conf != nil {
 		confID = e.conf.ID
 	}
 	q := e.list.build(dialectOf(e.s.db), e.locale, confID, e.filter.states(e.list), e.filter)
+	e.s.freshStatistics(ctx, q)
+	tx, err := e.s.snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	if e.list.personal {
 		// Counted in the snapshot the rows come from, so the audit's
 		// count is exactly what leaves; recorded before the first byte,

@@ -65,5 +65,5 @@ func (q *query) rowsSQL() string {
 
 // countSQL counts the rows rowsSQL selects.
 func (q *query) countSQL() string {
-	return "SELECT COUNT(*) FROM " + q.from + q.whereSQL()
+	return "SELECT COUNT(*) FROM " + q.countFrom() + q.whereSQL()
 }
