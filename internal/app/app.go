@@ -56,6 +56,9 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 	if err := cfg.EnsureSecretKey(); err != nil {
 		return nil, err
 	}
+	if err := store.UseCursorSecret(cfg.SecretKey); err != nil {
+		return nil, fmt.Errorf("derive cursor key: %w", err)
+	}
 	db, err := store.Open(ctx, store.Options{URL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), Logger: logger})
 	if err != nil {
 		return nil, err
