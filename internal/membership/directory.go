@@ -40,6 +40,9 @@ func Directory(ctx context.Context, db *store.DB, f DirectoryFilter) ([]Director
 	if err != nil {
 		return nil, "", err
 	}
+	if err := checkSearch(f.Q); err != nil {
+		return nil, "", err
+	}
 	limit := store.Limit(f.Limit)
 	q := db.WithContext(ctx).Table("organizations o").
 		Select(`o.id AS organization_id, o.name, o.name_en, o.acronym, o.country, o.region,
