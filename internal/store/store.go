@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -65,8 +63,8 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		d = SQLite
-		if err := os.MkdirAll(filepath.Dir(opts.SQLitePath), 0o700); err != nil {
-			return nil, fmt.Errorf("create data dir: %w", err)
+		if err := prepareSQLiteFiles(opts.SQLitePath); err != nil {
+			return nil, err
 		}
 		g, err = gorm.Open(sqlite.Open(sqliteDSN(opts.SQLitePath)), cfg)
 		if err != nil {
