@@ -33,6 +33,10 @@ type Delegate struct {
 	Gender                 string       `json:"gender"`
 	Nationality            string       `json:"nationality"`
 	PassportNumberEnc      []byte       `json:"-" gorm:"column:passport_number_enc"`
+	// ConferenceID and PassportKey (a keyed hash of the number) let a
+	// unique index keep one person to one live nomination per conference.
+	ConferenceID *string `json:"-"`
+	PassportKey  []byte  `json:"-"`
 	PassportHint           string       `json:"passport_hint"`
 	PassportExpiry         *accord.Date `json:"passport_expiry"`
 	Email                  string       `json:"email"`

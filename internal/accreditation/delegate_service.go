@@ -13,6 +13,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
@@ -126,8 +127,16 @@ func (s *Service) insertDelegate(ctx context.Context, tx *gorm.DB, actor accord.
 			return nil, err
 		}
 		d.PassportNumberEnc, d.PassportHint = sealed, passportHint(in.PassportNumber)
+		d.PassportKey = s.passports.identity(in.PassportNumber)
+		if err := passportFree(ctx, tx, r, d.PassportKey); err != nil {
+			return nil, err
+		}
 	}
+	d.ConferenceID = &r.ConferenceID
 	if err := tx.WithContext(ctx).Create(d).Error; err != nil {
+		if store.IsDuplicate(err) {
+			return nil, errPassportTaken(false)
+		}
 		return nil, fmt.Errorf("insert delegate: %w", err)
 	}
 	data := map[string]any{"accreditation_request_id": r.ID}

@@ -53,7 +53,7 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 	)
 	if opts.URL != "" {
 		d = Postgres
-		g, err = gorm.Open(postgres.Open(opts.URL), cfg)
+		g, err = gorm.Open(postgres.New(postgres.Config{DSN: opts.URL, OptionOpenDB: postgresConnOptions()}), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}

@@ -110,7 +110,9 @@ func (ui *UI) nominateDelegate(c echo.Context) error {
 	status := http.StatusUnprocessableEntity
 	if !p.Form.HasErrors() {
 		_, err := ui.accreditation.Nominate(c.Request().Context(), actorOf(c), id, in)
-		if err == nil {
+		// The same person already on this request is this form sent
+		// twice (a double click, a resend): done, as the first time.
+		if err == nil || accreditation.IsAlreadyNominated(err) {
 			return redirect(c, "/accreditation-requests/"+id+"?notice=acc_delegate_nominated#delegates")
 		}
 		if !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
