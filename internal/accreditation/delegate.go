@@ -33,10 +33,6 @@ type Delegate struct {
 	Gender                 string       `json:"gender"`
 	Nationality            string       `json:"nationality"`
 	PassportNumberEnc      []byte       `json:"-" gorm:"column:passport_number_enc"`
-	// ConferenceID and PassportKey (a keyed hash of the number) let a
-	// unique index keep one person to one live nomination per conference.
-	ConferenceID *string `json:"-"`
-	PassportKey  []byte  `json:"-"`
 	PassportHint           string       `json:"passport_hint"`
 	PassportExpiry         *accord.Date `json:"passport_expiry"`
 	Email                  string       `json:"email"`
@@ -45,4 +41,9 @@ type Delegate struct {
 	CheckedInAt            *time.Time   `json:"checked_in_at"`
 	CreatedAt              time.Time    `json:"created_at"`
 	UpdatedAt              time.Time    `json:"updated_at"`
+
+	// ConferenceID and PassportKey (a keyed hash of the number) let a
+	// unique index keep one person to one live nomination per conference.
+	ConferenceID *string `json:"-"`
+	PassportKey  []byte  `json:"-"`
 }
