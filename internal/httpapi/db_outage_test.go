@@ -129,7 +129,7 @@ func TestDatabaseOutageIs503(t *testing.T) {
 		}
 	}
 
-	p = startProxy(t, p.addr, p.target)
+	startProxy(t, p.addr, p.target)
 	if res := e.do("GET", "/readyz", nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("/readyz with the database back: %d %s", res.StatusCode, res.body)
 	}
