@@ -21,6 +21,9 @@ func (p *passportCipher) identity(number string) []byte {
 	return m.Sum(nil)
 }
 
+// errPassportKey marks every refusal of a passport already nominated.
+var errPassportKey = errors.New("passport already nominated for the conference")
+
 // errSameRequest marks a passport already nominated on the very request
 // being added to: a form sent twice, which the pages treat as done.
 var errSameRequest = errors.New("already nominated on this request")
@@ -31,11 +34,16 @@ func errPassportTaken(sameRequest bool) error {
 	e := &accord.Error{Kind: accord.KindConflict,
 		Message: "a delegate with this passport number is already nominated for this conference",
 		Fields:  []accord.FieldError{accord.Field("passport_number", "already nominated for this conference")}}
+	e.Err = errPassportKey
 	if sameRequest {
-		e.Err = errSameRequest
+		e.Err = fmt.Errorf("%w: %w", errPassportKey, errSameRequest)
 	}
 	return e
 }
+
+// IsPassportTaken reports whether err refused a nomination because the
+// same person is already nominated to the conference.
+func IsPassportTaken(err error) bool { return errors.Is(err, errPassportKey) }
 
 // IsAlreadyNominated reports whether err refused a nomination because the
 // same person is already nominated on the same request.

@@ -115,7 +115,10 @@ func (ui *UI) nominateDelegate(c echo.Context) error {
 		if err == nil || accreditation.IsAlreadyNominated(err) {
 			return redirect(c, "/accreditation-requests/"+id+"?notice=acc_delegate_nominated#delegates")
 		}
-		if !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
+		switch {
+		case accreditation.IsPassportTaken(err):
+			p.Form.Fail("del_passport_number", "err.passport_taken")
+		case !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...):
 			return err
 		}
 		status = statusOf(err)
