@@ -1,11 +1,13 @@
 package httpapi
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -22,7 +24,10 @@ const unavailableRetryAfter = 5
 func (s *Server) unavailable(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
-		if err == nil || c.Response().Committed || c.Request().Context().Err() != nil || !store.IsUnavailable(err) {
+		// Only errors no service explained: a refused upload that broke off
+		// mid-body is the client's 400, whatever its cause says.
+		if err == nil || c.Response().Committed || c.Request().Context().Err() != nil ||
+			accord.KindOf(err) != accord.KindInternal || isHTTPError(err) || !store.IsUnavailable(err) {
 			return err
 		}
 		s.log.Warn("database unavailable", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "error", err)
@@ -30,4 +35,9 @@ func (s *Server) unavailable(next echo.HandlerFunc) echo.HandlerFunc {
 		return &echo.HTTPError{Code: http.StatusServiceUnavailable,
 			Message: "The database is unavailable for a moment. Try again shortly.", Internal: err}
 	}
+}
+
+func isHTTPError(err error) bool {
+	var he *echo.HTTPError
+	return errors.As(err, &he)
 }
