@@ -13,7 +13,7 @@ import (
 // Forms that may carry a document go through edgeUpload, with the upload
 // limit, before the CSRF check reads its token from the parsed form.
 func (ui *UI) registerMembershipPages(e *echo.Echo, member []echo.MiddlewareFunc) {
-	upload := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.edgeUpload, ui.csrf, ui.requireUser}
+	upload := []echo.MiddlewareFunc{ui.errorPages, ui.unavailable, ui.session, ui.language, ui.edgeUpload, ui.csrf, ui.requireUser}
 
 	e.GET("/organization", ui.organizationPage, member...)
 	e.POST("/organization", ui.saveOrganization, member...)

@@ -96,8 +96,8 @@ func New(deps Deps) *UI {
 // middleware: error pages, session, language, CSRF. Unknown addresses
 // outside the API get the 404 page in the reader's language.
 func (ui *UI) Register(e *echo.Echo) {
-	page := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.edge, ui.csrf}
-	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.edge, ui.csrf, ui.requireUser}
+	page := []echo.MiddlewareFunc{ui.errorPages, ui.unavailable, ui.session, ui.language, ui.edge, ui.csrf}
+	member := []echo.MiddlewareFunc{ui.errorPages, ui.unavailable, ui.session, ui.language, ui.edge, ui.csrf, ui.requireUser}
 	e.GET(assetPrefix+":name", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
