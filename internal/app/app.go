@@ -124,6 +124,13 @@ func (a *App) Migrate(ctx context.Context) error {
 		return err
 	}
 	a.Logger.Info("migrations applied", "count", n, "engine", a.DB.Dialect)
+	hashed, err := a.Accreditation.BackfillPassportKeys(ctx)
+	if err != nil {
+		return err
+	}
+	if hashed > 0 {
+		a.Logger.Info("passport hashes computed for earlier delegates", "count", hashed)
+	}
 	return nil
 }
 

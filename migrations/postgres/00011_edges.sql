@@ -4,8 +4,9 @@
 -- the normalised passport number (HMAC under a key derived from the server
 -- secret, so the column reveals nothing without it), and a unique index
 -- over the live delegates enforces it even for two nominations at once.
--- Rows from before have no hash (it needs the secret); they are not
--- checked. The hash is erased with the passport number.
+-- Rows from before get their hash when the server next starts (it needs
+-- the secret, which a migration does not have). The hash is erased with
+-- the passport number.
 ALTER TABLE delegates ADD COLUMN conference_id uuid REFERENCES conferences(id);
 ALTER TABLE delegates ADD COLUMN passport_key bytea;
 UPDATE delegates SET conference_id = r.conference_id
