@@ -191,7 +191,7 @@ func cmdTick(ctx context.Context, getenv func(string) string, stdout, stderr io.
 }
 
 func cmdWorkflows(stdout io.Writer) error {
-	for _, m := range app.Machines() {
+	for _, m := range app.Tables() {
 		fmt.Fprintf(stdout, "## %s\n\n```mermaid\n%s```\n\n", m.Name, workflow.Mermaid(m))
 	}
 	return nil

@@ -2,7 +2,7 @@ package accord
 
 import "slices"
 
-// Role is what a person may see and do (domain.md, "People and roles").
+// Role is what a person may see and do (docs/domain.md, "People and roles").
 type Role string
 
 const (

@@ -35,6 +35,7 @@ func TestOpenAPIDocumentsAccreditation(t *testing.T) {
 		{"post", "/api/v1/accreditation-requests/{id}/transitions"}, {"get", "/api/v1/accreditation-requests/{id}/history"},
 		{"post", "/api/v1/accreditation-requests/{id}/objections"}, {"get", "/api/v1/accreditation-requests/{id}/objections"},
 		{"post", "/api/v1/objections/{id}/replies"}, {"post", "/api/v1/objections/{id}/transitions"},
+		{"get", "/api/v1/objections/{id}/history"}, {"get", "/api/v1/delegates/{id}/history"},
 		{"post", "/api/v1/accreditation-requests/{id}/delegates"}, {"get", "/api/v1/accreditation-requests/{id}/delegates"},
 		{"get", "/api/v1/delegates/{id}"}, {"post", "/api/v1/delegates/{id}/transitions"},
 		{"get", "/api/v1/delegates/{id}/badge"}, {"get", "/api/v1/delegates/{id}/badge.png"},
@@ -44,7 +45,7 @@ func TestOpenAPIDocumentsAccreditation(t *testing.T) {
 			t.Errorf("%s %s is not documented", op.method, op.path)
 		}
 	}
-	// The contract's field names (api.md), renamed none.
+	// The contract's field names (docs/api.md), renamed none.
 	for schema, fields := range map[string][]string{
 		"Conference": {"id", "code", "title", "venue", "starts_on", "ends_on", "accreditation_opens_at",
 			"accreditation_closes_at", "nomination_cutoff_at", "max_delegates", "objection_period_days", "name_objecting_states"},

@@ -72,7 +72,7 @@ func (s *Service) BadgePNG(ctx context.Context, actor accord.Actor, delegateID s
 }
 
 // BadgeCheck is what anyone learns from a badge: whether it is valid and,
-// if so, whose it is (api.md, Badge verification).
+// if so, whose it is (docs/api.md, Badge verification).
 type BadgeCheck struct {
 	Valid           bool         `json:"valid"`
 	Delegate        *BadgeHolder `json:"delegate,omitempty"`

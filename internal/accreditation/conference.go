@@ -8,11 +8,12 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
 // Conference is an intergovernmental conference NGOs seek accreditation
-// to, such as CoSP11 (api.md, Conference).
+// to, such as CoSP11 (docs/api.md, Conference).
 type Conference struct {
 	ID                    string      `json:"id" gorm:"primaryKey"`
 	Code                  string      `json:"code"`
@@ -53,14 +54,17 @@ func (c *Conference) WindowOpen(now time.Time) bool {
 }
 
 // ListConferences returns conferences, the latest first. Conferences are
-// public: anyone may read them.
-func ListConferences(ctx context.Context, db *store.DB, limit int, cursor string) ([]Conference, string, error) {
+// the public scope: the Authorizer lets every actor read them.
+func (s *Service) ListConferences(ctx context.Context, actor accord.Actor, limit int, cursor string) ([]Conference, string, error) {
+	if err := s.authz.Check(ctx, actor, KindConference, auth.ActionReadPublic, nil); err != nil {
+		return nil, "", err
+	}
 	cur, hasCursor, err := store.DecodeCursor(cursor)
 	if err != nil {
 		return nil, "", err
 	}
 	limit = store.Limit(limit)
-	q := db.WithContext(ctx).Model(&Conference{})
+	q := s.db.WithContext(ctx).Model(&Conference{})
 	if hasCursor {
 		q = q.Where("(starts_on < ? OR (starts_on = ? AND id < ?))", cur.Key, cur.Key, cur.ID)
 	}
@@ -74,9 +78,17 @@ func ListConferences(ctx context.Context, db *store.DB, limit int, cursor string
 	return out, next, nil
 }
 
-// GetConference returns one conference by id or code.
-func GetConference(ctx context.Context, db *store.DB, idOrCode string) (*Conference, error) {
-	return findConference(db.WithContext(ctx), idOrCode)
+// GetConference returns one conference by id or code, when the Authorizer
+// lets actor read it.
+func (s *Service) GetConference(ctx context.Context, actor accord.Actor, idOrCode string) (*Conference, error) {
+	c, err := findConference(s.db.WithContext(ctx), idOrCode)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.authz.Check(ctx, actor, KindConference, auth.ActionReadPublic, c); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // findConference reads a conference by id or code with db, which may be a

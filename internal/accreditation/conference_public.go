@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/auth"
 )
 
 // AccreditedOrganization is an organisation admitted to a conference, as
@@ -20,15 +21,18 @@ type AccreditedOrganization struct {
 
 // AccreditedOrganizations lists, for each of the conferences, the
 // organisations whose request is accredited, by English name. It is
-// public and shows nothing but who was admitted. One query serves a whole
-// page of conferences.
-func AccreditedOrganizations(ctx context.Context, db *store.DB, conferenceIDs []string) (map[string][]AccreditedOrganization, error) {
+// part of a conference's public scope and shows nothing but who was
+// admitted. One query serves a whole page of conferences.
+func (s *Service) AccreditedOrganizations(ctx context.Context, actor accord.Actor, conferenceIDs []string) (map[string][]AccreditedOrganization, error) {
+	if err := s.authz.Check(ctx, actor, KindConference, auth.ActionReadPublic, nil); err != nil {
+		return nil, err
+	}
 	out := map[string][]AccreditedOrganization{}
 	if len(conferenceIDs) == 0 {
 		return out, nil
 	}
 	var rows []AccreditedOrganization
-	err := db.WithContext(ctx).Table("accreditation_requests r").
+	err := s.db.WithContext(ctx).Table("accreditation_requests r").
 		Select("r.conference_id, o.id AS organization_id, o.name, o.name_en, o.acronym, o.country").
 		Joins("JOIN organizations o ON o.id = r.organization_id").
 		Where("r.state = ? AND r.conference_id IN ?", RequestAccredited, conferenceIDs).

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -15,7 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-// ConferenceInput creates a conference or changes one (api.md,
+// ConferenceInput creates a conference or changes one (docs/api.md,
 // Conference). Fields left out are not changed; on creation, code, title,
 // the dates, the accreditation window and the nomination cut-off are
 // required.
@@ -173,7 +174,7 @@ func checkConference(v *accord.Validation, c *Conference) {
 		v.Add("code", "1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit")
 	}
 	v.Check(c.Title != "", "title", "required")
-	v.Check(len(c.Title) <= 500, "title", "at most 500 characters")
+	v.Check(utf8.RuneCountInString(c.Title) <= 500, "title", "at most 500 characters")
 	v.Check(!c.StartsOn.IsZero(), "starts_on", "required")
 	v.Check(!c.EndsOn.IsZero(), "ends_on", "required")
 	v.Check(!c.AccreditationOpensAt.IsZero(), "accreditation_opens_at", "required")

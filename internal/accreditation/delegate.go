@@ -6,7 +6,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 )
 
-// Delegate states (domain.md, Delegates).
+// Delegate states (docs/domain.md, Delegates).
 const (
 	DelegateNominated   = "nominated"
 	DelegateConfirmed   = "confirmed"

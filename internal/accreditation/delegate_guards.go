@@ -12,22 +12,14 @@ import (
 // delegateMachine is DelegateMachine with this service's checks and
 // effects attached.
 func (s *Service) delegateMachine() *workflow.Machine {
-	m := DelegateMachine()
-	for i := range m.Transitions {
-		t := &m.Transitions[i]
-		t.Authorize = s.authorizeDelegateEvent
-		switch t.Event {
-		case "issue_badge":
-			t.Guard = guardAccredited
-		case "check_in":
-			t.Guard = guardAccredited
-			t.Effect = stampCheckedIn
-		case "replace":
-			t.Guard = guardNominationsOpen
-			t.Effect = s.nominateReplacement
-		}
-	}
-	return m
+	authorize := s.authorizeDelegateEvent
+	return workflow.WithRules(DelegateMachine(), workflow.Rules{
+		"confirm":     {Authorize: authorize},
+		"issue_badge": {Authorize: authorize, Guard: guardAccredited},
+		"check_in":    {Authorize: authorize, Guard: guardAccredited, Effect: stampCheckedIn},
+		"replace":     {Authorize: authorize, Guard: guardNominationsOpen, Effect: s.nominateReplacement},
+		"cancel":      {Authorize: authorize},
+	})
 }
 
 func delegateOf(f *workflow.Firing) *Delegate { return f.Subject.Value.(*Delegate) }

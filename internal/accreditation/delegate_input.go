@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -15,7 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/country"
 )
 
-// DelegateInput is a nomination (api.md, Delegate). PassportNumber is
+// DelegateInput is a nomination (docs/api.md, Delegate). PassportNumber is
 // write-only: it is stored encrypted and never returned.
 type DelegateInput struct {
 	GivenName          string       `json:"given_name"`
@@ -60,7 +61,7 @@ func (in *DelegateInput) check(ctx context.Context, tx *gorm.DB, conf *Conferenc
 	for _, f := range []struct{ name, val string }{{"given_name", in.GivenName}, {"family_name", in.FamilyName},
 		{"given_name_original", in.GivenNameOriginal}, {"family_name_original", in.FamilyNameOriginal},
 		{"title", in.Title}, {"organization_role", in.OrganizationRole}} {
-		v.Check(len(f.val) <= 200, field(f.name), "at most 200 characters")
+		v.Check(utf8.RuneCountInString(f.val) <= 200, field(f.name), "at most 200 characters")
 	}
 	v.Check(slices.Contains(genders, in.Gender), field("gender"), "one of female, male, other, undisclosed")
 	v.Check(in.PassportNumber == "" || passportNumber.MatchString(in.PassportNumber), field("passport_number"),

@@ -126,8 +126,9 @@ func TestDelegatesAndBadges(t *testing.T) {
 		}
 		// At the site's root, /verify/{token} is the web pages' (a page in
 		// the visitor's language, or this JSON): the API leaves it to them.
-		if root := e.do(nil, "GET", "root:/verify/"+token, nil, "Accept", "application/json"); root.status != http.StatusNotFound {
-			t.Errorf("the API serves /verify/{token} at the root: %d %s", root.status, root.body)
+		if root := e.do(nil, "GET", "root:/verify/"+token, nil, "Accept", "text/html"); root.status != http.StatusOK ||
+			!strings.HasPrefix(root.header.Get("Content-Type"), "text/html") {
+			t.Errorf("/verify/{token} at the root is not the web page: %d %s", root.status, root.body)
 		}
 
 		// Check-in: 201, then 409; an applicant may not.

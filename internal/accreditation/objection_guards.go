@@ -16,18 +16,12 @@ import (
 // objectionMachine is ObjectionMachine with this service's checks
 // attached.
 func (s *Service) objectionMachine() *workflow.Machine {
-	m := ObjectionMachine()
-	for i := range m.Transitions {
-		t := &m.Transitions[i]
-		t.Authorize = s.authorizeObjectionEvent
-		switch t.Event {
-		case "withdraw":
-			t.Guard = guardObjectionPeriod
-		case "sustain", "overrule":
-			t.Guard = guardByDecision
-		}
-	}
-	return m
+	authorize := s.authorizeObjectionEvent
+	return workflow.WithRules(ObjectionMachine(), workflow.Rules{
+		"withdraw": {Authorize: authorize, Guard: guardObjectionPeriod},
+		"sustain":  {Authorize: authorize, Guard: guardByDecision},
+		"overrule": {Authorize: authorize, Guard: guardByDecision},
+	})
 }
 
 func objectionOf(f *workflow.Firing) *Objection { return f.Subject.Value.(*Objection) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -23,6 +24,8 @@ type ObjectionView struct {
 	Replies       []Reply  `json:"replies"`
 }
 
+// maxText caps the grounds of an objection and a reply, in characters
+// (runes), so that Arabic text is given the room English is.
 const maxText = 20000
 
 // LodgeObjection records the actor's State's objection to a circulated
@@ -55,7 +58,7 @@ func (s *Service) lodge(ctx context.Context, tx *gorm.DB, actor accord.Actor, su
 	grounds = strings.TrimSpace(grounds)
 	var v accord.Validation
 	v.Check(grounds != "", "grounds", "required: an objection states its grounds")
-	v.Check(len(grounds) <= maxText, "grounds", fmt.Sprintf("at most %d characters", maxText))
+	v.Check(utf8.RuneCountInString(grounds) <= maxText, "grounds", fmt.Sprintf("at most %d characters", maxText))
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

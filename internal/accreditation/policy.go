@@ -53,10 +53,13 @@ func RegisterPolicies(authz *auth.Authorizer) {
 	authz.Register(KindCheckin, CheckinPolicy)
 }
 
-// ConferencePolicy: conferences are public; the secretariat runs them.
+// ConferencePolicy: a conference's public face — the list of conferences,
+// each one, the organisations accredited to it and its transparency report
+// — is the public scope, read by every actor, anonymous included
+// (docs/api.md, Resources); the secretariat creates and changes them.
 func ConferencePolicy(actor accord.Actor, action auth.Action, _ any) auth.Decision {
 	switch {
-	case action == auth.ActionRead:
+	case action == auth.ActionReadPublic:
 		return auth.Allow
 	case actor.Is(accord.RoleSecretariat) && (action == auth.ActionCreate || action == auth.ActionUpdate):
 		return auth.Allow

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -37,7 +38,7 @@ func (s *Service) ReplyToObjection(ctx context.Context, actor accord.Actor, obje
 		text = strings.TrimSpace(text)
 		var v accord.Validation
 		v.Check(text != "", "text", "required")
-		v.Check(len(text) <= maxText, "text", fmt.Sprintf("at most %d characters", maxText))
+		v.Check(utf8.RuneCountInString(text) <= maxText, "text", fmt.Sprintf("at most %d characters", maxText))
 		if err := v.Err(); err != nil {
 			return err
 		}

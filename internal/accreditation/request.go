@@ -2,7 +2,7 @@ package accreditation
 
 import "time"
 
-// Accreditation request states (domain.md, 2. Conference accreditation).
+// Accreditation request states (docs/domain.md, 2. Conference accreditation).
 const (
 	RequestDraft            = "draft"
 	RequestSubmitted        = "submitted"

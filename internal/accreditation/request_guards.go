@@ -21,53 +21,27 @@ const mailTime = "2006-01-02 15:04 UTC"
 
 // requestMachine is RequestMachine with this service's checks and effects
 // attached, event by event, so that the table itself still reads like
-// domain.md.
+// docs/domain.md. Objecting and withdrawing an objection have checks of their
+// own: they concern the objection as much as the request.
 func (s *Service) requestMachine() *workflow.Machine {
-	m := RequestMachine()
-	for i := range m.Transitions {
-		t := &m.Transitions[i]
-		t.Authorize = s.authorizeRequestEvent
-		switch t.Event {
-		case "submit", "resubmit":
-			t.Guard = guardWindowOpen
-			t.Effect = stampSubmitted
-		case "admit_ecosoc":
-			t.Guard = guardEcosocStatus
-			t.Effect = all(stampDecided, s.tellOrganization)
-		case "request_changes", "clear":
-			t.Effect = s.tellOrganization
-		case "reject_ineligible", "revoke":
-			t.Effect = all(stampDecided, s.tellOrganization)
-		case "circulate":
-			t.Guard = guardCirculationSlot
-			t.Effect = all(placeOnList, s.tellOrganization)
-		case "object":
-			t.Authorize = s.authorizeObject
-			t.Guard = guardObject
-			t.Effect = s.recordObjection
-		case "withdraw_objection":
-			t.Authorize = s.authorizeWithdrawObjection
-			t.Guard = guardBeforeDeadline
-			t.Effect = s.tellOrganization
-		case "close_period":
-			t.Effect = all(stampDecided, s.tellOrganization)
-		case "conference_admit", "conference_deny":
-			t.Effect = all(s.recordDecision, s.tellOrganization)
-		}
-	}
-	return m
-}
-
-// all runs effects in order, stopping at the first failure.
-func all(effects ...func(context.Context, *workflow.Firing) error) func(context.Context, *workflow.Firing) error {
-	return func(ctx context.Context, f *workflow.Firing) error {
-		for _, e := range effects {
-			if err := e(ctx, f); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	authorize := s.authorizeRequestEvent
+	decided := workflow.All(stampDecided, s.tellOrganization)
+	return workflow.WithRules(RequestMachine(), workflow.Rules{
+		"submit":             {Authorize: authorize, Guard: guardWindowOpen, Effect: stampSubmitted},
+		"resubmit":           {Authorize: authorize, Guard: guardWindowOpen, Effect: stampSubmitted},
+		"request_changes":    {Authorize: authorize, Effect: s.tellOrganization},
+		"reject_ineligible":  {Authorize: authorize, Effect: decided},
+		"admit_ecosoc":       {Authorize: authorize, Guard: guardEcosocStatus, Effect: decided},
+		"clear":              {Authorize: authorize, Effect: s.tellOrganization},
+		"circulate":          {Authorize: authorize, Guard: guardCirculationSlot, Effect: workflow.All(placeOnList, s.tellOrganization)},
+		"object":             {Authorize: s.authorizeObject, Guard: guardObject, Effect: s.recordObjection},
+		"withdraw_objection": {Authorize: s.authorizeWithdrawObjection, Guard: guardBeforeDeadline, Effect: s.tellOrganization},
+		"close_period":       {Authorize: authorize, Effect: decided},
+		"conference_admit":   {Authorize: authorize, Effect: workflow.All(s.recordDecision, s.tellOrganization)},
+		"conference_deny":    {Authorize: authorize, Effect: workflow.All(s.recordDecision, s.tellOrganization)},
+		"withdraw":           {Authorize: authorize},
+		"revoke":             {Authorize: authorize, Effect: decided},
+	})
 }
 
 func requestOf(f *workflow.Firing) *Request { return f.Subject.Value.(*Request) }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -23,7 +23,7 @@ type RequestView struct {
 	AllowedEvents []string `json:"allowed_events"`
 }
 
-// CreateRequestInput is an NGO's request to be accredited (api.md).
+// CreateRequestInput is an NGO's request to be accredited (docs/api.md).
 type CreateRequestInput struct {
 	OrganizationID string `json:"organization_id"`
 	EcosocStatus   string `json:"ecosoc_status"`
@@ -36,7 +36,7 @@ var ecosocStatuses = []string{membership.EcosocNone, membership.EcosocSpecial, m
 // An organisation has at most one open request per conference; the unique
 // index on open requests enforces it, and a second one is a conflict.
 func (s *Service) CreateRequest(ctx context.Context, actor accord.Actor, conferenceID string, in CreateRequestInput) (*RequestView, error) {
-	conf, err := GetConference(ctx, s.db, conferenceID)
+	conf, err := s.GetConference(ctx, actor, conferenceID)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (s *Service) CreateRequest(ctx context.Context, actor accord.Actor, confere
 	}
 	var v accord.Validation
 	v.Check(r.Motivation != "", "motivation", "required: why the organisation seeks to attend")
-	v.Check(len(r.Motivation) <= 10000, "motivation", "at most 10000 characters")
+	v.Check(utf8.RuneCountInString(r.Motivation) <= 10000, "motivation", "at most 10000 characters")
 	v.Check(r.EcosocStatus == "" || slices.Contains(ecosocStatuses, r.EcosocStatus), "ecosoc_status",
 		"must be one of none, special, general, roster")
 	if err := v.Err(); err != nil {
@@ -163,24 +163,11 @@ func (s *Service) requestView(ctx context.Context, tx *gorm.DB, actor accord.Act
 var stateEvents = []string{"circulate", "object", "withdraw_objection", "close_period",
 	"conference_admit", "conference_deny", "withdraw", "revoke"}
 
-// HistoryEntry is one event of a request's timeline.
-type HistoryEntry struct {
-	ID         string         `json:"id"`
-	Event      string         `json:"event"`
-	FromState  string         `json:"from_state,omitempty"`
-	ToState    string         `json:"to_state,omitempty"`
-	ActorID    string         `json:"actor_id,omitempty"`
-	ActorRole  string         `json:"actor_role,omitempty"`
-	Comment    string         `json:"comment,omitempty"`
-	Data       map[string]any `json:"data,omitempty"`
-	OccurredAt time.Time      `json:"occurred_at"`
-}
-
 // RequestHistory is a request's audit timeline as the actor may see it:
 // the secretariat sees every event and who acted; the NGO and States
 // parties see what happened and when, not which staff member acted.
-func (s *Service) RequestHistory(ctx context.Context, actor accord.Actor, id string) ([]HistoryEntry, error) {
-	out := []HistoryEntry{}
+func (s *Service) RequestHistory(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
+	out := []workflow.HistoryEntry{}
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		if _, err := s.loadRequest(ctx, tx, actor, id); err != nil {
 			return err
@@ -194,12 +181,7 @@ func (s *Service) RequestHistory(ctx context.Context, actor accord.Actor, id str
 			if actor.Is(accord.RoleStateParty) && !slices.Contains(stateEvents, ev.Event) {
 				continue
 			}
-			e := HistoryEntry{ID: ev.ID, Event: ev.Event, FromState: ev.FromState, ToState: ev.ToState,
-				ActorRole: ev.ActorRole, Comment: ev.Comment, Data: ev.Data, OccurredAt: ev.OccurredAt}
-			if staff {
-				e.ActorID = ev.ActorID
-			}
-			out = append(out, e)
+			out = append(out, workflow.Entry(s.requests, ev, workflow.EntryOptions{Staff: staff, Data: true}))
 		}
 		return nil
 	})

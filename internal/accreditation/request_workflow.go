@@ -13,7 +13,7 @@ var (
 	secretariat = []accord.Role{accord.RoleSecretariat}
 	stateParty  = []accord.Role{accord.RoleStateParty}
 	system      = []accord.Role{accord.RoleSystem}
-	// Every state before a final one (domain.md: "every state before
+	// Every state before a final one (docs/domain.md: "every state before
 	// accredited, denied, ineligible").
 	withdrawable = []string{RequestDraft, RequestSubmitted, RequestChangesRequested, RequestScreened,
 		RequestCirculated, RequestObjected, RequestReferred}
@@ -25,7 +25,7 @@ func (r *Request) WorkflowSubject() workflow.Subject {
 }
 
 // RequestMachine is the accreditation machine, row for row the table in
-// domain.md (rule 17 of the CoSP rules of procedure).
+// docs/domain.md (rule 17 of the CoSP rules of procedure).
 func RequestMachine() *workflow.Machine {
 	return &workflow.Machine{
 		Name:    "accreditation_request",

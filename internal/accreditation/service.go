@@ -92,7 +92,7 @@ func (s *Service) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Micro
 // link is an absolute URL for messages and badges.
 func (s *Service) link(path string) string { return s.cfg.BaseURL + path }
 
-// TransitionInput is what a caller asks of a workflow resource (api.md,
+// TransitionInput is what a caller asks of a workflow resource (docs/api.md,
 // Transitions).
 type TransitionInput = workflow.TransitionInput
 

@@ -13,7 +13,7 @@ import (
 )
 
 // Transparency is the public report of how a conference's accreditation
-// went (api.md, Transparency). Each count is a number of requests,
+// went (docs/api.md, Transparency). Each count is a number of requests,
 // counted by what happened to them as the audit trail records it — not by
 // the state they are in now, since objected and referred are passing
 // states and an admitted request may later be revoked:
@@ -62,7 +62,7 @@ func (s *Service) TransparencyReport(ctx context.Context, actor accord.Actor, co
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(ctx, actor, KindConference, auth.ActionRead, conf); err != nil {
+		if err := s.authz.Check(ctx, actor, KindConference, auth.ActionReadPublic, conf); err != nil {
 			return err
 		}
 		var ids []string

@@ -65,3 +65,21 @@ func Do(t testing.TB, method, url, token string, body any, headers ...string) Re
 	}
 	return Response{Status: res.StatusCode, Header: res.Header, Body: raw}
 }
+
+// Want ends the test unless the answer has status; it returns r for
+// chaining.
+func (r Response) Want(t testing.TB, status int) Response {
+	t.Helper()
+	if r.Status != status {
+		t.Fatalf("status %d, want %d: %.2000s", r.Status, status, r.Body)
+	}
+	return r
+}
+
+// Decode reads the JSON answer into v, ending the test if it cannot.
+func (r Response) Decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("decode %.2000s: %v", r.Body, err)
+	}
+}

@@ -37,11 +37,9 @@ type App struct {
 	Engine *workflow.Engine
 	Authz  *auth.Authorizer
 	Auth   *auth.Service
-	// Membership registered its machines, with their guards and effects,
-	// with Engine.
-	Membership *membership.Service
-	// Accreditation's machines, with its guards and effects, are
-	// registered with Engine.
+	// Membership and Accreditation's machines, with their rules attached,
+	// are registered with Engine.
+	Membership    *membership.Service
 	Accreditation *accreditation.Service
 	// Report exports lists, writes visa letters and computes the
 	// secretariat's dashboard.
@@ -56,14 +54,46 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 	if err := cfg.EnsureSecretKey(); err != nil {
 		return nil, err
 	}
-	if err := store.UseCursorSecret(cfg.SecretKey); err != nil {
-		return nil, fmt.Errorf("derive cursor key: %w", err)
-	}
 	db, err := store.Open(ctx, store.Options{URL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), Logger: logger})
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Config: cfg, Logger: logger, DB: db, Now: time.Now}
+	a, err := Build(db, cfg, logger, Options{})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// Options are what a caller that opened the database itself may set beside
+// the configuration; their zero values are production's.
+type Options struct {
+	// Now is the clock of the services, the workflow engine and the pages;
+	// nil is time.Now. Tests pass a hand-moved clock.
+	Now func() time.Time
+	// SessionNow is the clock of sign-in tokens and sessions; nil is
+	// time.Now, so moving the services' clock a month signs nobody out.
+	SessionNow func() time.Time
+	// Argon2 replaces the password hashing cost when set: tests about
+	// workflows need not pay production's cost for every sign-in.
+	Argon2 *auth.Argon2Params
+}
+
+// Build builds every service on db, already opened, as Open does: the
+// workflow engine with its machines, authorisation, accounts, membership,
+// accreditation and reports. It does not migrate; closing the App closes db.
+func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (*App, error) {
+	// Cursors are signed under a key derived from the secret, so that a
+	// client's cursor holds across a restart; tests get it the same way.
+	if err := store.UseCursorSecret(cfg.SecretKey); err != nil {
+		return nil, fmt.Errorf("derive cursor key: %w", err)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	a := &App{Config: cfg, Logger: logger, DB: db, Now: now}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	transitions := prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -71,10 +101,14 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 		Help: "State transitions fired, by machine and event.",
 	}, []string{"machine", "event"})
 	a.Registry.MustRegister(transitions)
-	a.Engine = workflow.New(db,
+	engineOpts := []workflow.Option{
 		workflow.WithLogger(logger),
 		workflow.WithTransitionCounter(func(machine, event string) { transitions.WithLabelValues(machine, event).Inc() }),
-	)
+	}
+	if opts.Now != nil {
+		engineOpts = append(engineOpts, workflow.WithClock(opts.Now))
+	}
+	a.Engine = workflow.New(db, engineOpts...)
 	if err := notify.RegisterMetrics(a.Registry); err != nil {
 		return nil, fmt.Errorf("register outbox metrics: %w", err)
 	}
@@ -82,34 +116,33 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, er
 	authCfg := auth.DefaultConfig(cfg.SecretKey)
 	authCfg.EmailVerification = cfg.EmailVerification
 	authCfg.BaseURL = cfg.BaseURL
+	authCfg.Now = opts.SessionNow
+	if opts.Argon2 != nil {
+		authCfg.Argon2 = *opts.Argon2
+	}
 	a.Auth = auth.NewService(db, authCfg, a.Authz, logger)
 	a.Membership = membership.NewService(db, a.Engine, a.Authz, membership.Config{
 		BaseURL: cfg.BaseURL, Logger: logger, Now: a.Now,
 	})
+	var err error
 	a.Accreditation, err = accreditation.NewService(db, a.Engine, a.Authz, accreditation.Config{
 		SecretKey: cfg.SecretKey, BaseURL: cfg.BaseURL, AllowShortDeadlines: cfg.AllowShortDeadlines,
 		PassportRetention: cfg.PassportRetention, Now: a.Now,
 	}, logger)
 	if err != nil {
-		db.Close()
 		return nil, err
 	}
 	a.Report, err = report.NewService(db, a.Authz, a.Accreditation, report.Config{
 		SecretKey: cfg.SecretKey, LetterRetention: cfg.PassportRetention, Now: a.Now,
 	}, logger)
 	if err != nil {
-		db.Close()
 		return nil, err
 	}
-	for _, m := range a.Accreditation.Machines() {
-		a.Engine.Register(m)
-	}
-	// A machine whose service did not register it (with its rules) runs
-	// as its bare table, so that Tick still fires its deadlines.
-	for _, m := range Machines() {
-		if a.Engine.Machine(m.Name) == nil {
-			a.Engine.Register(m)
-		}
+	// The engine runs exactly the services' machines, each with its rules
+	// attached; a table and its rules that disagree stop the start here.
+	if err := a.Engine.Register(a.Machines()...); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return a, nil
 }

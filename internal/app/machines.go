@@ -6,9 +6,18 @@ import (
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// Machines lists every state machine Accord runs, built from the same
-// tables the engine fires; `accord workflows` draws them.
-func Machines() []*workflow.Machine {
+// Machines lists the machines the engine runs: every service's, with the
+// service's rules attached, and nothing else.
+func (a *App) Machines() []*workflow.Machine {
+	var ms []*workflow.Machine
+	ms = append(ms, a.Membership.Machines()...)
+	return append(ms, a.Accreditation.Machines()...)
+}
+
+// Tables lists every state machine's table, without rules, as `accord
+// workflows` draws them with no database to open. A test checks that it
+// names the same machines the engine runs.
+func Tables() []*workflow.Machine {
 	return []*workflow.Machine{
 		membership.ApplicationMachine(),
 		membership.MembershipMachine(),

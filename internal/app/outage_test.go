@@ -3,20 +3,16 @@ package app_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/accord-coalition/accord/internal/app"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
+	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // TestOutageOnBothTransports: the whole server reaches PostgreSQL through a
@@ -31,22 +27,15 @@ func TestOutageOnBothTransports(t *testing.T) {
 	u, _ := url.Parse(raw)
 	p := proxy(t, "127.0.0.1:0", u.Host)
 	u.Host = p.addr
-	ctx := context.Background()
-	cfg := config.Config{DataDir: t.TempDir(), DatabaseURL: u.String(), BaseURL: "http://accord.test",
-		SecretKey: []byte("an-outage-secret-key-that-is-long-enough-0123456789"), TickInterval: time.Minute}
-	a, err := app.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	db, err := store.Open(context.Background(), store.Options{URL: u.String()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { a.Close() })
-	if _, _, err := country.Load(ctx, a.DB); err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(a.Server().Handler())
-	t.Cleanup(hs.Close)
+	t.Cleanup(func() { db.Close() })
+	e := testenv.New(t, db)
 	check := func(path string, want int, wantType string) {
 		t.Helper()
-		res, err := http.Get(hs.URL + path)
+		res, err := http.Get(e.URL + path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,6 +19,12 @@ const (
 	ActionCreate Action = "create"
 	ActionUpdate Action = "update"
 	ActionDelete Action = "delete"
+	// ActionReadPublic is the public scope: reading what the contract
+	// publishes to everyone, the anonymous actor included (the "public"
+	// rows of docs/api.md, Resources). A kind with a public face allows it
+	// in its policy, so that public reads ask the Authorizer like every
+	// other read instead of going around it.
+	ActionReadPublic Action = "read_public"
 )
 
 // Decision is a policy's answer. The zero value is Deny, so a policy that

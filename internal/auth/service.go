@@ -27,7 +27,8 @@ type Service struct {
 	enqueue func(ctx context.Context, tx *gorm.DB, to notify.Recipient, template string, data map[string]any) error
 }
 
-// NewService wires the service and registers the "user" policy with authz.
+// NewService wires the service and registers the "user" and "inbox"
+// policies with authz.
 // It panics on a configuration that cannot work (a short secret, zero
 // lifetimes): the server must not start with one.
 func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger) *Service {
@@ -49,6 +50,7 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 		panic("auth: " + err.Error())
 	}
 	authz.Register(KindUser, UserPolicy)
+	authz.Register(KindInbox, InboxPolicy)
 	return &Service{
 		db:        db,
 		cfg:       cfg,

@@ -12,7 +12,7 @@ import (
 // Locales are the languages Accord speaks.
 var Locales = []string{"ar", "en", "fr", "es"}
 
-// Regions are the coalition's regions (domain.md), which coordinators cover.
+// Regions are the coalition's regions (docs/domain.md), which coordinators cover.
 var Regions = []string{"AFR", "AME", "ASP", "ECA", "MENA"}
 
 const (

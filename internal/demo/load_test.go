@@ -8,38 +8,20 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
-	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/demo"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		if _, _, err := country.Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		cfg := auth.DefaultConfig([]byte("0123456789abcdef0123456789abcdef"))
-		cfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
-		authz := auth.NewAuthorizer(nil)
-		users := auth.NewService(db, cfg, authz, nil)
 		now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-		clk := clock.NewManual(now)
-		engine := workflow.New(db, workflow.WithClock(clk.Now))
-		accr, err := accreditation.NewService(db, engine, authz, accreditation.Config{
-			SecretKey: []byte("0123456789abcdef0123456789abcdef"), BaseURL: "http://localhost:8080", Now: clk.Now,
-		}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range accr.Machines() {
-			engine.Register(m)
-		}
+		e := testenv.New(t, db, testenv.StartAt(now), testenv.BaseURL("http://localhost:8080"))
+		users, accr := e.App.Auth, e.App.Accreditation
 
 		first, err := demo.Load(ctx, db, users, accr, now)
 		if err != nil {
@@ -86,7 +68,7 @@ func TestLoadIsIdempotentAndAccountsWork(t *testing.T) {
 			t.Errorf("%d organisations, %d with Arabic names; want at least 8 and 3", len(orgs), arabic)
 		}
 
-		entries, _, err := membership.Directory(ctx, db, membership.DirectoryFilter{})
+		entries, _, err := e.App.Membership.Directory(ctx, accord.Actor{}, membership.DirectoryFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

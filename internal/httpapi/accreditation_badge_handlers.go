@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
 // tokenInput is a scanned or typed badge token.
@@ -55,8 +56,7 @@ func (s *Server) badgePNG(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-store")
-	return c.Blob(http.StatusOK, "image/png", png)
+	return httpreply.Private(c, "image/png", png)
 }
 
 func (s *Server) verifyBadge(c echo.Context) error {

@@ -23,17 +23,6 @@ func (s *Server) registerDelegateRoutes() {
 		Summary:  "The request's delegates, in nomination order",
 		Response: SchemaOf[Page[accreditation.DelegateView]]("DelegatePage"), Handler: s.listDelegates,
 	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/delegates/:id", Tag: tag, Auth: true,
-		Summary:  "One delegate, with the events the caller may fire now",
-		Response: view, Handler: s.getDelegate,
-	})
-	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/delegates/:id/transitions", Tag: tag, Auth: true,
-		Summary:  "Fire confirm, issue_badge, check_in, replace (with the replacement's nomination) or cancel",
-		Request:  SchemaOf[accreditation.DelegateTransitionInput]("DelegateTransition"),
-		Response: view, Handler: s.transitionDelegate,
-	})
 }
 
 func (s *Server) nominateDelegate(c echo.Context) error {
@@ -54,27 +43,4 @@ func (s *Server) listDelegates(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, ""))
-}
-
-func (s *Server) getDelegate(c echo.Context) error {
-	view, err := s.accreditation.GetDelegate(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
-}
-
-func (s *Server) transitionDelegate(c echo.Context) error {
-	var in accreditation.DelegateTransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	if err := required(namedValue{"event", in.Event}); err != nil {
-		return err
-	}
-	view, err := s.accreditation.FireDelegate(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
 }

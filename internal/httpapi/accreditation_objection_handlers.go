@@ -15,32 +15,12 @@ type replyInput struct {
 
 func (s *Server) registerObjectionRoutes() {
 	const tag = "accreditation"
-	view := SchemaOf[accreditation.ObjectionView]("Objection")
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/objections/:id", Tag: tag, Auth: true,
-		Summary:  "One objection with its grounds and replies",
-		Response: view, Handler: s.getObjection,
-	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/objections/:id/replies", Tag: tag, Auth: true,
 		Summary:  "Reply to an objection (applicant of the organisation, until the Conference decides)",
 		Request:  SchemaOf[replyInput]("ReplyInput"),
 		Response: SchemaOf[accreditation.Reply]("Reply"), Status: http.StatusCreated, Handler: s.replyToObjection,
 	})
-	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/objections/:id/transitions", Tag: tag, Auth: true,
-		Summary:  "Withdraw an objection (its State, before the deadline)",
-		Request:  SchemaOf[accreditation.TransitionInput]("AccreditationTransition"),
-		Response: view, Handler: s.transitionObjection,
-	})
-}
-
-func (s *Server) getObjection(c echo.Context) error {
-	view, err := s.accreditation.GetObjection(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
 }
 
 func (s *Server) replyToObjection(c echo.Context) error {
@@ -53,19 +33,4 @@ func (s *Server) replyToObjection(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, reply)
-}
-
-func (s *Server) transitionObjection(c echo.Context) error {
-	var in accreditation.TransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	if err := required(namedValue{"event", in.Event}); err != nil {
-		return err
-	}
-	view, err := s.accreditation.FireObjection(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
 }

@@ -15,29 +15,11 @@ type groundsInput struct {
 
 func (s *Server) registerAccreditationRequestRoutes() {
 	const tag = "accreditation"
-	view := SchemaOf[accreditation.RequestView]("AccreditationRequest")
 	s.Handle(Operation{
 		Method: http.MethodGet, Path: "/accreditation-requests", Tag: tag, Auth: true,
 		Summary:  "Accreditation requests: an applicant's own, the circulated ones for States parties, all for the secretariat",
 		Query:    append([]Param{{Name: "state"}, {Name: "conference_id"}}, listParams...),
 		Response: SchemaOf[Page[accreditation.RequestView]]("AccreditationRequestPage"), Handler: s.listAccreditationRequests,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/accreditation-requests/:id", Tag: tag, Auth: true,
-		Summary:  "One accreditation request, with the events the caller may fire now",
-		Response: view, Handler: s.getAccreditationRequest,
-	})
-	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/accreditation-requests/:id/transitions", Tag: tag, Auth: true,
-		Summary: "Fire an event of the accreditation machine; the comment of object is its grounds, " +
-			"of conference_admit and conference_deny the decision's reference",
-		Request:  SchemaOf[accreditation.TransitionInput]("AccreditationTransition"),
-		Response: view, Handler: s.transitionAccreditationRequest,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/accreditation-requests/:id/history", Tag: tag, Auth: true,
-		Summary:  "The request's timeline visible to the caller",
-		Response: SchemaOf[Page[accreditation.HistoryEntry]]("AccreditationHistoryPage"), Handler: s.accreditationRequestHistory,
 	})
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/accreditation-requests/:id/objections", Tag: tag, Auth: true,
@@ -66,37 +48,6 @@ func (s *Server) listAccreditationRequests(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, next))
-}
-
-func (s *Server) getAccreditationRequest(c echo.Context) error {
-	view, err := s.accreditation.GetRequest(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
-}
-
-func (s *Server) transitionAccreditationRequest(c echo.Context) error {
-	var in accreditation.TransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	if err := required(namedValue{"event", in.Event}); err != nil {
-		return err
-	}
-	view, err := s.accreditation.FireRequest(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, view)
-}
-
-func (s *Server) accreditationRequestHistory(c echo.Context) error {
-	items, err := s.accreditation.RequestHistory(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, newPage(items, ""))
 }
 
 func (s *Server) lodgeObjection(c echo.Context) error {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 type noteRequest struct {
@@ -29,11 +30,6 @@ func (s *Server) registerApplicationRoutes() {
 		Response: SchemaOf[Page[membership.ApplicationView]]("MembershipApplicationPage"), Handler: s.listApplications,
 	})
 	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/membership-applications/:id", Tag: tag, Auth: true,
-		Summary:  "One application, with the events the caller may fire now",
-		Response: SchemaOf[membership.ApplicationView]("MembershipApplication"), Handler: s.getApplication,
-	})
-	s.Handle(Operation{
 		Method: http.MethodPatch, Path: "/membership-applications/:id", Tag: tag, Auth: true,
 		Summary:  "Change the motivation of a draft, or of an application awaiting information",
 		Request:  SchemaOf[membership.ApplicationPatch]("ApplicationPatch"),
@@ -41,21 +37,10 @@ func (s *Server) registerApplicationRoutes() {
 		Problems: []int{http.StatusConflict}, Handler: s.updateApplication,
 	})
 	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/membership-applications/:id/transitions", Tag: tag, Auth: true,
-		Summary:  "Fire an event: 409 from a wrong state or a stale version, 403 for a role that may not, 422 when a guard refuses",
-		Request:  SchemaOf[membership.TransitionInput]("TransitionRequest"),
-		Response: SchemaOf[membership.ApplicationView]("MembershipApplication"), Handler: s.transitionApplication,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/membership-applications/:id/history", Tag: tag, Auth: true,
-		Summary:  "The timeline visible to the caller: the applicant sees public events only, reviewers everything",
-		Response: SchemaOf[Page[membership.HistoryEntry]]("MembershipHistoryPage"), Handler: s.applicationHistory,
-	})
-	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/membership-applications/:id/notes", Tag: tag, Auth: true,
 		Summary:  "Add a reviewers' internal note, never shown to the applicant",
 		Request:  SchemaOf[noteRequest]("NoteRequest"),
-		Response: SchemaOf[membership.HistoryEntry]("MembershipHistoryEntry"), Status: http.StatusCreated,
+		Response: SchemaOf[workflow.HistoryEntry]("HistoryEntry"), Status: http.StatusCreated,
 		Handler: s.addApplicationNote,
 	})
 	s.registerDocumentRoutes(tag)
@@ -88,14 +73,6 @@ func (s *Server) listApplications(c echo.Context) error {
 	return c.JSON(http.StatusOK, newPage(items, next))
 }
 
-func (s *Server) getApplication(c echo.Context) error {
-	a, err := s.membership.GetApplication(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, a)
-}
-
 func (s *Server) updateApplication(c echo.Context) error {
 	var p membership.ApplicationPatch
 	if err := bindJSON(c, &p); err != nil {
@@ -106,26 +83,6 @@ func (s *Server) updateApplication(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, a)
-}
-
-func (s *Server) transitionApplication(c echo.Context) error {
-	var in membership.TransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	a, err := s.membership.TransitionApplication(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, a)
-}
-
-func (s *Server) applicationHistory(c echo.Context) error {
-	items, err := s.membership.ApplicationHistory(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, newPage(items, ""))
 }
 
 func (s *Server) addApplicationNote(c echo.Context) error {

@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"encoding/base64"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -16,7 +17,7 @@ import (
 func TestRegisterLoginMe(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		res := e.do("POST", "/api/v1/auth/register", registerRequest{Email: "Amina@Example.org", Password: "correct horse battery", Name: "Amina", Locale: "ar"})
+		res := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "Amina@Example.org", Password: "correct horse battery", Name: "Amina", Locale: "ar"})
 		if res.StatusCode != http.StatusCreated {
 			t.Fatalf("register: %d %s", res.StatusCode, res.body)
 		}
@@ -49,7 +50,7 @@ func TestLoginWrongPasswordIsProblem(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		e.signUp("amina@example.org")
-		wrongPassword := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "not the password"})
+		wrongPassword := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "not the password"})
 		p := wrongPassword.problem(t, http.StatusUnauthorized)
 		if !strings.HasPrefix(wrongPassword.Header.Get("WWW-Authenticate"), "Bearer") {
 			t.Fatalf("WWW-Authenticate = %q", wrongPassword.Header.Get("WWW-Authenticate"))
@@ -57,7 +58,7 @@ func TestLoginWrongPasswordIsProblem(t *testing.T) {
 		if p.Type != "about:blank" || p.Title != "Unauthorized" || p.RequestID == "" {
 			t.Fatalf("problem %+v", p)
 		}
-		wrongEmail := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "nobody@example.org", Password: "not the password"})
+		wrongEmail := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "nobody@example.org", Password: "not the password"})
 		if q := wrongEmail.problem(t, http.StatusUnauthorized); q.Detail != p.Detail {
 			t.Fatalf("wrong email says %q, wrong password %q: they must not differ", q.Detail, p.Detail)
 		}
@@ -85,7 +86,7 @@ func TestUnsignedAndForgedTokens(t *testing.T) {
 		}
 		e.do("GET", "/api/v1/me", nil).problem(t, http.StatusUnauthorized)
 		// A stale token must not stop a public route from working.
-		res := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "correct horse battery"}, bearer("not-a-token")...)
+		res := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "correct horse battery"}, bearer("not-a-token")...)
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("login with a stale bearer: %d %s", res.StatusCode, res.body)
 		}
@@ -95,16 +96,16 @@ func TestUnsignedAndForgedTokens(t *testing.T) {
 func TestRegisterInvalidValues(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		res := e.do("POST", "/api/v1/auth/register", registerRequest{Email: "not an email", Password: "short", Name: "  ", Locale: "xx"})
+		res := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "not an email", Password: "short", Name: "  ", Locale: "xx"})
 		p := res.problem(t, http.StatusUnprocessableEntity)
 		for _, f := range []string{"email", "password", "name", "locale"} {
-			if !p.hasField(f) {
+			if !hasField(p, f) {
 				t.Errorf("errors do not name %q: %s", f, res.body)
 			}
 		}
 		e.signUp("amina@example.org")
-		dup := e.do("POST", "/api/v1/auth/register", registerRequest{Email: "amina@example.org", Password: "another long password", Name: "Other", Locale: "fr"})
-		if p := dup.problem(t, http.StatusUnprocessableEntity); !p.hasField("email") {
+		dup := e.do("POST", "/api/v1/auth/register", httpapi.RegisterRequest{Email: "amina@example.org", Password: "another long password", Name: "Other", Locale: "fr"})
+		if p := dup.problem(t, http.StatusUnprocessableEntity); !hasField(p, "email") {
 			t.Fatalf("duplicate email: %s", dup.body)
 		}
 	})
@@ -115,7 +116,7 @@ func TestLoginRateLimited(t *testing.T) {
 		e := newEnv(t, db)
 		e.signUp("amina@example.org")
 		for i := range 15 {
-			res := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "guess " + strconv.Itoa(i)})
+			res := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "guess " + strconv.Itoa(i)})
 			if res.StatusCode == http.StatusUnauthorized {
 				continue
 			}
@@ -137,7 +138,7 @@ func TestRefreshRotationAndReuse(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		first := e.signUp("amina@example.org")
-		res := e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: first.RefreshToken})
+		res := e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: first.RefreshToken})
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("refresh: %d %s", res.StatusCode, res.body)
 		}
@@ -147,11 +148,11 @@ func TestRefreshRotationAndReuse(t *testing.T) {
 			t.Fatal("refresh did not rotate the token")
 		}
 		// The first token again: stolen. It fails, and ends the family.
-		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: first.RefreshToken}).problem(t, http.StatusUnauthorized)
-		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: second.RefreshToken}).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: first.RefreshToken}).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: second.RefreshToken}).problem(t, http.StatusUnauthorized)
 
-		blank := e.do("POST", "/api/v1/auth/refresh", refreshRequest{})
-		if p := blank.problem(t, http.StatusUnprocessableEntity); !p.hasField("refresh_token") {
+		blank := e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{})
+		if p := blank.problem(t, http.StatusUnprocessableEntity); !hasField(p, "refresh_token") {
 			t.Fatalf("blank token: %s", blank.body)
 		}
 	})
@@ -161,12 +162,12 @@ func TestLogout(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		pair := e.signUp("amina@example.org")
-		e.do("POST", "/api/v1/auth/logout", refreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
-		res := e.do("POST", "/api/v1/auth/logout", refreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...)
+		e.do("POST", "/api/v1/auth/logout", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
+		res := e.do("POST", "/api/v1/auth/logout", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...)
 		if res.StatusCode != http.StatusNoContent {
 			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
 		}
-		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
 
 		other := e.login("amina@example.org", "correct horse battery")
 		third := e.login("amina@example.org", "correct horse battery")
@@ -174,7 +175,7 @@ func TestLogout(t *testing.T) {
 		if res.StatusCode != http.StatusNoContent {
 			t.Fatalf("logout-all: %d %s", res.StatusCode, res.body)
 		}
-		e.do("POST", "/api/v1/auth/refresh", refreshRequest{RefreshToken: third.RefreshToken}).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: third.RefreshToken}).problem(t, http.StatusUnauthorized)
 	})
 }
 
@@ -182,28 +183,28 @@ func TestCreateUserAndAcceptInvitation(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		admin := e.staff("admin@example.org", accord.RoleAdmin)
-		res := e.do("POST", "/api/v1/users", createUserRequest{Email: "hub@example.org", Name: "Hub", Role: accord.RoleSecretariat, Locale: "en"}, bearer(admin.AccessToken)...)
+		res := e.do("POST", "/api/v1/users", httpapi.CreateUserRequest{Email: "hub@example.org", Name: "Hub", Role: accord.RoleSecretariat, Locale: "en"}, bearer(admin.AccessToken)...)
 		if res.StatusCode != http.StatusCreated {
 			t.Fatalf("create user: %d %s", res.StatusCode, res.body)
 		}
-		var created createUserResponse
+		var created httpapi.CreateUserResponse
 		res.json(t, &created)
 		if created.User == nil || created.User.Role != accord.RoleSecretariat || created.Invitation == nil {
 			t.Fatalf("created %s", res.body)
 		}
 		token := created.Invitation.URL[strings.LastIndex(created.Invitation.URL, "/")+1:]
-		res = e.do("POST", "/api/v1/auth/accept-invitation", acceptInvitationRequest{Token: token, Password: "hub password 2026"})
+		res = e.do("POST", "/api/v1/auth/accept-invitation", httpapi.AcceptInvitationRequest{Token: token, Password: "hub password 2026"})
 		if res.StatusCode != http.StatusNoContent {
 			t.Fatalf("accept invitation: %d %s", res.StatusCode, res.body)
 		}
 		e.login("hub@example.org", "hub password 2026")
-		e.do("POST", "/api/v1/auth/accept-invitation", acceptInvitationRequest{Token: token, Password: "another password 1"}).problem(t, http.StatusNotFound)
+		e.do("POST", "/api/v1/auth/accept-invitation", httpapi.AcceptInvitationRequest{Token: token, Password: "another password 1"}).problem(t, http.StatusNotFound)
 
 		applicant := e.signUp("amina@example.org")
-		e.do("POST", "/api/v1/users", createUserRequest{Email: "x@example.org", Name: "X", Role: accord.RoleAdmin}, bearer(applicant.AccessToken)...).problem(t, http.StatusForbidden)
-		e.do("POST", "/api/v1/users", createUserRequest{Email: "x@example.org", Name: "X", Role: accord.RoleAdmin}).problem(t, http.StatusUnauthorized)
-		bad := e.do("POST", "/api/v1/users", createUserRequest{Email: "sp@example.org", Name: "SP", Role: accord.RoleStateParty, Locale: "en"}, bearer(admin.AccessToken)...)
-		if p := bad.problem(t, http.StatusUnprocessableEntity); !p.hasField("country") {
+		e.do("POST", "/api/v1/users", httpapi.CreateUserRequest{Email: "x@example.org", Name: "X", Role: accord.RoleAdmin}, bearer(applicant.AccessToken)...).problem(t, http.StatusForbidden)
+		e.do("POST", "/api/v1/users", httpapi.CreateUserRequest{Email: "x@example.org", Name: "X", Role: accord.RoleAdmin}).problem(t, http.StatusUnauthorized)
+		bad := e.do("POST", "/api/v1/users", httpapi.CreateUserRequest{Email: "sp@example.org", Name: "SP", Role: accord.RoleStateParty, Locale: "en"}, bearer(admin.AccessToken)...)
+		if p := bad.problem(t, http.StatusUnprocessableEntity); !hasField(p, "country") {
 			t.Fatalf("state party without a country: %s", bad.body)
 		}
 	})

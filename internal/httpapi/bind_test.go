@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -40,8 +41,8 @@ func TestDecodeJSON(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var req loginRequest
-			err := decodeJSON(tc.contentType, strings.NewReader(tc.body), MaxBodyBytes, &req)
+			var req httpapi.LoginRequest
+			err := httpapi.DecodeJSON(tc.contentType, strings.NewReader(tc.body), httpapi.MaxBodyBytes, &req)
 			if tc.kind == -1 {
 				if err != nil {
 					t.Fatalf("unexpected error %v", err)
@@ -63,7 +64,7 @@ func TestDecodeJSON(t *testing.T) {
 
 func TestDecodeJSONTooLarge(t *testing.T) {
 	body := `{"email":"` + strings.Repeat("a", 100) + `"}`
-	err := decodeJSON("application/json", strings.NewReader(body), 50, &loginRequest{})
+	err := httpapi.DecodeJSON("application/json", strings.NewReader(body), 50, &httpapi.LoginRequest{})
 	if accord.KindOf(err) != accord.KindTooLarge {
 		t.Fatalf("error %v, want too large", err)
 	}
@@ -76,7 +77,7 @@ func TestBodyErrorsOverHTTP(t *testing.T) {
 		const path = "/api/v1/auth/register"
 		e.do("POST", path, `{"email":`).problem(t, http.StatusBadRequest)
 		unknown := e.do("POST", path, `{"email":"a@b.org","role":"admin"}`)
-		if p := unknown.problem(t, http.StatusBadRequest); !p.hasField("role") {
+		if p := unknown.problem(t, http.StatusBadRequest); !hasField(p, "role") {
 			t.Fatalf("unknown field not named: %s", unknown.body)
 		}
 		e.do("POST", path, `{"email":"a@b.org"}`, "Content-Type", "text/plain").problem(t, http.StatusUnsupportedMediaType)
@@ -108,8 +109,8 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(`{}`), "text/plain")
 	f.Add([]byte(`{}`), ";;;=")
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
-		for _, v := range []any{&registerRequest{}, &loginRequest{}} {
-			err := decodeJSON(contentType, bytes.NewReader(body), 4096, v)
+		for _, v := range []any{&httpapi.RegisterRequest{}, &httpapi.LoginRequest{}} {
+			err := httpapi.DecodeJSON(contentType, bytes.NewReader(body), 4096, v)
 			if err == nil {
 				continue
 			}

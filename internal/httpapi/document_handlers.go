@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/membership"
 )
 
@@ -57,18 +58,7 @@ func (s *Server) downloadDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	// Always an attachment, never shown inline: a document is the
-	// applicant's file, not a page of this site.
-	disposition := mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename})
-	if disposition == "" {
-		disposition = "attachment"
-	}
-	h.Set("Content-Disposition", disposition)
-	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set(echo.HeaderContentLength, strconv.Itoa(len(data)))
-	return c.Blob(http.StatusOK, doc.ContentType, data)
+	return httpreply.Attachment(c, doc.Filename, doc.ContentType, data)
 }
 
 func (s *Server) removeDocument(c echo.Context) error {

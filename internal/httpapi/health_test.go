@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"context"
@@ -6,14 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 func TestHealthAndReadiness(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		var body statusResponse
+		var body httpapi.StatusResponse
 		res := e.do("GET", "/healthz", nil)
 		res.json(t, &body)
 		if res.StatusCode != http.StatusOK || body.Status != "ok" {
@@ -44,7 +46,7 @@ func TestNotReadyBeforeMigrations(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { db.Close() })
-			e := newEnv(t, db)
+			e := newEnv(t, db, testenv.Unmigrated())
 			e.do("GET", "/readyz", nil).problem(t, http.StatusServiceUnavailable)
 			if res := e.do("GET", "/healthz", nil); res.StatusCode != http.StatusOK {
 				t.Fatalf("healthz on an empty database: %d", res.StatusCode)

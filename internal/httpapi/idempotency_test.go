@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -19,7 +20,7 @@ import (
 func TestIdempotentRegisterReplays(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		body := registerRequest{Email: "amina@example.org", Password: "correct horse battery", Name: "Amina", Locale: "en"}
+		body := httpapi.RegisterRequest{Email: "amina@example.org", Password: "correct horse battery", Name: "Amina", Locale: "en"}
 		key := []string{"Idempotency-Key", "7f0c3f1e-4a55-4a61-9d5e-2b1f3e1d9a10"}
 		first := e.do("POST", "/api/v1/auth/register", body, key...)
 		if first.StatusCode != http.StatusCreated || first.Header.Get("Idempotent-Replayed") != "" {
@@ -45,15 +46,15 @@ func TestIdempotentRegisterReplays(t *testing.T) {
 		changed := body
 		changed.Name = "Someone else"
 		res := e.do("POST", "/api/v1/auth/register", changed, key...)
-		if p := res.problem(t, http.StatusUnprocessableEntity); !p.hasField("Idempotency-Key") {
+		if p := res.problem(t, http.StatusUnprocessableEntity); !hasField(p, "Idempotency-Key") {
 			t.Fatalf("different body: %s", res.body)
 		}
-		e.do("POST", "/api/v1/auth/login", loginRequest{Email: "amina@example.org", Password: "correct horse battery"}, key...).
+		e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "amina@example.org", Password: "correct horse battery"}, key...).
 			problem(t, http.StatusUnprocessableEntity)
 
 		// After 24 hours the key is free again: the request acts anew and
 		// meets the existing account.
-		e.clock.Advance(idempotencyTTL + time.Minute)
+		e.clock.Advance(httpapi.IdempotencyTTL + time.Minute)
 		again := e.do("POST", "/api/v1/auth/register", body, key...)
 		if again.Header.Get("Idempotent-Replayed") != "" {
 			t.Fatal("replayed after 24 hours")
@@ -66,7 +67,7 @@ func TestIdempotencyErrorsAreReplayedButFailuresAreNot(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		key := []string{"Idempotency-Key", "k-422"}
-		bad := registerRequest{Email: "not an email", Password: "correct horse battery", Name: "A", Locale: "en"}
+		bad := httpapi.RegisterRequest{Email: "not an email", Password: "correct horse battery", Name: "A", Locale: "en"}
 		first := e.do("POST", "/api/v1/auth/register", bad, key...)
 		first.problem(t, http.StatusUnprocessableEntity)
 		second := e.do("POST", "/api/v1/auth/register", bad, key...)
@@ -75,7 +76,7 @@ func TestIdempotencyErrorsAreReplayedButFailuresAreNot(t *testing.T) {
 		}
 
 		var calls atomic.Int32
-		e.server.Handle(Operation{Method: http.MethodPost, Path: "/test/flaky", Summary: "fails once", Handler: func(c echo.Context) error {
+		e.server.Handle(httpapi.Operation{Method: http.MethodPost, Path: "/test/flaky", Summary: "fails once", Handler: func(c echo.Context) error {
 			if calls.Add(1) == 1 {
 				return accord.Errorf(accord.KindInternal, "database hiccup")
 			}
@@ -99,7 +100,7 @@ func TestIdempotencyInFlightAndBadKeys(t *testing.T) {
 		e := newEnv(t, db)
 		release := make(chan struct{})
 		started := make(chan struct{})
-		e.server.Handle(Operation{Method: http.MethodPost, Path: "/test/slow", Summary: "waits", Handler: func(c echo.Context) error {
+		e.server.Handle(httpapi.Operation{Method: http.MethodPost, Path: "/test/slow", Summary: "waits", Handler: func(c echo.Context) error {
 			close(started)
 			<-release
 			return c.NoContent(http.StatusNoContent)
@@ -118,13 +119,13 @@ func TestIdempotencyInFlightAndBadKeys(t *testing.T) {
 			t.Fatalf("replay of 204: %d %v", replay.StatusCode, replay.Header)
 		}
 
-		long := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", strings.Repeat("k", 256))
-		if p := long.problem(t, http.StatusBadRequest); !p.hasField("Idempotency-Key") {
+		long := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", strings.Repeat("k", 256))
+		if p := long.problem(t, http.StatusBadRequest); !hasField(p, "Idempotency-Key") {
 			t.Fatalf("long key: %s", long.body)
 		}
-		e.do("POST", "/api/v1/auth/login", loginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", "caf\xc3\xa9").
+		e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", "caf\xc3\xa9").
 			problem(t, http.StatusBadRequest)
-		ok := e.do("POST", "/api/v1/auth/login", loginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", strings.Repeat("k", 255))
+		ok := e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", strings.Repeat("k", 255))
 		ok.problem(t, http.StatusUnauthorized)
 	})
 }
@@ -150,13 +151,13 @@ func TestIdempotencyPrunesOldKeys(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		for _, k := range []string{"old-1", "old-2"} {
-			e.do("POST", "/api/v1/auth/login", loginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", k)
+			e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", k)
 		}
 		if n := e.count("idempotency_keys", "1 = 1"); n != 2 {
 			t.Fatalf("%d keys stored, want 2", n)
 		}
 		e.clock.Advance(25 * time.Hour)
-		e.do("POST", "/api/v1/auth/login", loginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", "new")
+		e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "a@b.org", Password: "x"}, "Idempotency-Key", "new")
 		if n := e.count("idempotency_keys", "1 = 1"); n != 1 {
 			t.Fatalf("%d keys after 25 hours, want only the new one", n)
 		}

@@ -21,22 +21,6 @@ func (s *Server) registerMembershipRoutes() {
 		Query:    append([]Param{{Name: "state"}, {Name: "region"}, {Name: "country"}}, listParams...),
 		Response: SchemaOf[Page[membership.MembershipView]]("MembershipPage"), Handler: s.listMemberships,
 	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/memberships/:id", Tag: tag, Auth: true,
-		Summary:  "One membership, with the events the caller may fire now",
-		Response: SchemaOf[membership.MembershipView]("Membership"), Handler: s.getMembership,
-	})
-	s.Handle(Operation{
-		Method: http.MethodPost, Path: "/memberships/:id/transitions", Tag: tag, Auth: true,
-		Summary:  "Fire reconfirm, suspend, reinstate, terminate or resign",
-		Request:  SchemaOf[membership.TransitionInput]("TransitionRequest"),
-		Response: SchemaOf[membership.MembershipView]("Membership"), Handler: s.transitionMembership,
-	})
-	s.Handle(Operation{
-		Method: http.MethodGet, Path: "/memberships/:id/history", Tag: tag, Auth: true,
-		Summary:  "The membership's timeline visible to the caller",
-		Response: SchemaOf[Page[membership.HistoryEntry]]("MembershipHistoryPage"), Handler: s.membershipHistory,
-	})
 }
 
 func (s *Server) listMemberships(c echo.Context) error {
@@ -52,32 +36,4 @@ func (s *Server) listMemberships(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, newPage(items, next))
-}
-
-func (s *Server) getMembership(c echo.Context) error {
-	m, err := s.membership.GetMembership(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, m)
-}
-
-func (s *Server) transitionMembership(c echo.Context) error {
-	var in membership.TransitionInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	m, err := s.membership.TransitionMembership(c.Request().Context(), actor(c), c.Param("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, m)
-}
-
-func (s *Server) membershipHistory(c echo.Context) error {
-	items, err := s.membership.MembershipHistory(c.Request().Context(), actor(c), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, newPage(items, ""))
 }

@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"compress/gzip"
@@ -11,15 +11,17 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 func TestUnknownRouteAndMethod(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	for _, path := range []string{"/nowhere", "/api/v1/nowhere", "/api/v2/auth/login", "/api/v1/auth/login/extra"} {
+	// Outside /api/ an unknown address is the web pages' 404 page.
+	for _, path := range []string{"/api/nowhere", "/api/v1/nowhere", "/api/v2/auth/login", "/api/v1/auth/login/extra"} {
 		e.do("GET", path, nil).problem(t, http.StatusNotFound)
 	}
 	res := e.do("GET", "/api/v1/auth/login", nil)
@@ -35,7 +37,7 @@ func TestUnknownRouteAndMethod(t *testing.T) {
 func TestSecurityHeaders(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
 	want := map[string]string{
-		"Content-Security-Policy": contentSecurityPolicy,
+		"Content-Security-Policy": httpapi.ContentSecurityPolicy,
 		"X-Content-Type-Options":  "nosniff",
 		"Referrer-Policy":         "same-origin",
 		"X-Frame-Options":         "DENY",
@@ -50,7 +52,7 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("HSTS sent for an http base URL")
 		}
 	}
-	tls := newEnv(t, storetest.SQLite(t), func(c *config.Config, _ *auth.Config) { c.BaseURL = "https://accord.example" })
+	tls := newEnv(t, storetest.SQLite(t), testenv.Configure(func(c *config.Config) { c.BaseURL = "https://accord.example" }))
 	if hsts := tls.do("GET", "/healthz", nil).Header.Get("Strict-Transport-Security"); !strings.HasPrefix(hsts, "max-age=") {
 		t.Fatalf("HSTS = %q with an https base URL", hsts)
 	}
@@ -81,7 +83,7 @@ func TestGzip(t *testing.T) {
 
 func TestRequestID(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	res := e.do("GET", "/nowhere", nil, "X-Request-ID", "abc-123")
+	res := e.do("GET", "/api/nowhere", nil, "X-Request-ID", "abc-123")
 	if res.Header.Get("X-Request-ID") != "abc-123" || res.problem(t, http.StatusNotFound).RequestID != "abc-123" {
 		t.Fatalf("incoming id not kept: %q %s", res.Header.Get("X-Request-ID"), res.body)
 	}
@@ -94,7 +96,7 @@ func TestRequestID(t *testing.T) {
 	if got := e.do("GET", "/healthz", nil).Header.Get("X-Request-ID"); got == "" {
 		t.Fatal("no request id generated")
 	}
-	lines := e.logs.entries("request")
+	lines := e.logs.Entries("request")
 	if len(lines) == 0 {
 		t.Fatal("no access log")
 	}
@@ -109,10 +111,10 @@ func TestRequestID(t *testing.T) {
 func TestPanicAndInternalErrors(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		e.server.Handle(Operation{Method: http.MethodGet, Path: "/test/panic", Summary: "panics", Handler: func(echo.Context) error {
+		e.server.Handle(httpapi.Operation{Method: http.MethodGet, Path: "/test/panic", Summary: "panics", Handler: func(echo.Context) error {
 			panic("something broke")
 		}})
-		e.server.Handle(Operation{Method: http.MethodGet, Path: "/test/fail", Summary: "fails", Handler: func(echo.Context) error {
+		e.server.Handle(httpapi.Operation{Method: http.MethodGet, Path: "/test/fail", Summary: "fails", Handler: func(echo.Context) error {
 			return errors.New("connection to 10.0.0.7 refused")
 		}})
 		res := e.do("GET", "/api/v1/test/panic", nil)
@@ -120,7 +122,7 @@ func TestPanicAndInternalErrors(t *testing.T) {
 		if strings.Contains(string(res.body), "something broke") {
 			t.Fatalf("panic value leaked: %s", res.body)
 		}
-		logged := e.logs.entries("internal error")
+		logged := e.logs.Entries("internal error")
 		if len(logged) != 1 || logged[0]["request_id"] != p.RequestID || !strings.Contains(logged[0]["stack"].(string), "goroutine") {
 			t.Fatalf("panic logged %d times: %v", len(logged), logged)
 		}
@@ -129,7 +131,7 @@ func TestPanicAndInternalErrors(t *testing.T) {
 		if strings.Contains(string(res.body), "10.0.0.7") {
 			t.Fatalf("internal detail leaked: %s", res.body)
 		}
-		if n := len(e.logs.entries("internal error")); n != 2 {
+		if n := len(e.logs.Entries("internal error")); n != 2 {
 			t.Fatalf("%d internal errors logged, want 2", n)
 		}
 		// The server still answers after a panic.
@@ -141,7 +143,7 @@ func TestPanicAndInternalErrors(t *testing.T) {
 
 func TestMetrics(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	e.do("POST", "/api/v1/auth/login", loginRequest{Email: "nobody@example.org", Password: "whatever it is"})
+	e.do("POST", "/api/v1/auth/login", httpapi.LoginRequest{Email: "nobody@example.org", Password: "whatever it is"})
 	e.do("GET", "/no/such/page/12345", nil)
 	res := e.do("GET", "/metrics", nil)
 	if res.StatusCode != http.StatusOK {
@@ -161,8 +163,10 @@ func TestMetrics(t *testing.T) {
 		t.Error("an unmatched path became a label")
 	}
 
-	separate := newEnv(t, storetest.SQLite(t), func(c *config.Config, _ *auth.Config) { c.MetricsListen = "127.0.0.1:0" })
-	separate.do("GET", "/metrics", nil).problem(t, http.StatusNotFound)
+	separate := newEnv(t, storetest.SQLite(t), testenv.Configure(func(c *config.Config) { c.MetricsListen = "127.0.0.1:0" }))
+	if res := separate.do("GET", "/metrics", nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("/metrics on the main listener with a metrics listener: %d", res.StatusCode)
+	}
 	if separate.server.MetricsHandler() == nil {
 		t.Fatal("no metrics handler")
 	}

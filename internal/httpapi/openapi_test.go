@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"net/http"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
@@ -42,10 +43,17 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 				t.Errorf("%s %s: no responses or summary", method, path)
 			}
 			if rb, ok := op["requestBody"].(map[string]any); ok {
-				ref := rb["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)["$ref"].(string)
-				name := strings.TrimPrefix(ref, "#/components/schemas/")
-				if doc.Components.Schemas[name] == nil {
-					t.Errorf("%s %s: schema %s missing", method, path, name)
+				content, _ := rb["content"].(map[string]any)
+				if len(content) == 0 {
+					t.Errorf("%s %s: a request body without content", method, path)
+				}
+				for _, media := range content {
+					schema, _ := media.(map[string]any)["schema"].(map[string]any)
+					ref, isRef := schema["$ref"].(string)
+					name := strings.TrimPrefix(ref, "#/components/schemas/")
+					if isRef && doc.Components.Schemas[name] == nil {
+						t.Errorf("%s %s: schema %s missing", method, path, name)
+					}
 				}
 			}
 		}
@@ -55,7 +63,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if r.Method == echo.RouteNotFound || !strings.HasPrefix(r.Path, "/api/") || r.Path == "/api/openapi.json" {
 			continue
 		}
-		p, _ := openAPIPath(r.Path)
+		p, _ := httpapi.OpenAPIPath(r.Path)
 		served[r.Method+" "+p] = true
 	}
 	if len(served) == 0 {
@@ -94,7 +102,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 }
 
 func TestOpenAPIPath(t *testing.T) {
-	got, params := openAPIPath("/api/v1/conferences/:id/exports/:name")
+	got, params := httpapi.OpenAPIPath("/api/v1/conferences/:id/exports/:name")
 	if got != "/api/v1/conferences/{id}/exports/{name}" || len(params) != 2 || params[1] != "name" {
 		t.Fatalf("%s %v", got, params)
 	}

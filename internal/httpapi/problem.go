@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
 // ProblemContentType is the media type of every error response (RFC 9457).
@@ -30,20 +31,6 @@ type Problem struct {
 	// RequestID lets a user quote the request when asking for help; the
 	// access log carries the same id.
 	RequestID string `json:"request_id,omitempty"`
-}
-
-// kindStatus is the one table from domain error kinds to HTTP statuses.
-var kindStatus = map[accord.Kind]int{
-	accord.KindInvalid:         http.StatusUnprocessableEntity,
-	accord.KindBadRequest:      http.StatusBadRequest,
-	accord.KindUnauthenticated: http.StatusUnauthorized,
-	accord.KindForbidden:       http.StatusForbidden,
-	accord.KindNotFound:        http.StatusNotFound,
-	accord.KindConflict:        http.StatusConflict,
-	accord.KindTooLarge:        http.StatusRequestEntityTooLarge,
-	accord.KindUnsupported:     http.StatusUnsupportedMediaType,
-	accord.KindRateLimited:     http.StatusTooManyRequests,
-	accord.KindInternal:        http.StatusInternalServerError,
 }
 
 // echoDetail words the errors Echo raises by itself (unknown route, wrong
@@ -89,8 +76,8 @@ func (s *Server) problemFor(c echo.Context, err error) (Problem, time.Duration) 
 		mbe *http.MaxBytesError
 	)
 	switch {
-	case errors.As(err, &ae) && ae.Kind != accord.KindInternal && kindStatus[ae.Kind] != 0:
-		p.Status = kindStatus[ae.Kind]
+	case errors.As(err, &ae) && known(ae.Kind):
+		p.Status, _ = httpreply.Status(ae.Kind)
 		p.Detail = ae.Message
 		p.Errors = ae.Fields
 		p.Title = http.StatusText(p.Status)
@@ -117,6 +104,13 @@ func (s *Server) problemFor(c echo.Context, err error) (Problem, time.Duration) 
 		p.Detail = p.Title
 	}
 	return p, 0
+}
+
+// known is a kind with a status of its own; any other is answered as an
+// internal error, its message hidden.
+func known(k accord.Kind) bool {
+	_, ok := httpreply.Status(k)
+	return ok
 }
 
 // logInternal logs an unexpected error with what is needed to find it again.

@@ -1,4 +1,4 @@
-package httpapi
+package httpapi_test
 
 import (
 	"net/http"
@@ -10,6 +10,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpapi"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
@@ -32,7 +34,7 @@ func TestKindsMapToStatuses(t *testing.T) {
 		{accord.KindRateLimited, http.StatusTooManyRequests, "Retry-After", "2"},
 		{accord.KindInternal, http.StatusInternalServerError, "", ""},
 	}
-	e.server.Handle(Operation{Method: http.MethodGet, Path: "/test/kind/:kind", Summary: "fails with a kind", Handler: func(c echo.Context) error {
+	e.server.Handle(httpapi.Operation{Method: http.MethodGet, Path: "/test/kind/:kind", Summary: "fails with a kind", Handler: func(c echo.Context) error {
 		k, _ := strconv.Atoi(c.Param("kind"))
 		return &accord.Error{Kind: accord.Kind(k), Message: "secret internals", RetryAfter: 1500 * time.Millisecond,
 			Fields: []accord.FieldError{accord.Field("name", "required")}}
@@ -47,12 +49,12 @@ func TestKindsMapToStatuses(t *testing.T) {
 		if internal == (p.Detail == "secret internals") {
 			t.Errorf("kind %d: detail %q", tc.kind, p.Detail)
 		}
-		if internal == p.hasField("name") {
+		if internal == hasField(p, "name") {
 			t.Errorf("kind %d: field errors %v", tc.kind, p.Errors)
 		}
 	}
-	if len(kindStatus) != len(cases) {
-		t.Fatalf("%d kinds mapped, %d tested", len(kindStatus), len(cases))
+	if httpreply.Kinds() != len(cases) {
+		t.Fatalf("%d kinds mapped, %d tested", httpreply.Kinds(), len(cases))
 	}
 }
 
@@ -68,11 +70,11 @@ func TestClientAddrTrustsProxiesOnlyWhenTold(t *testing.T) {
 		{true, "203.0.113.9:4000", "198.51.100.7", "203.0.113.9"}, // an untrusted hop sent it
 	} {
 		e := echo.New()
-		e.IPExtractor = clientAddrExtractor(tc.trust)
+		e.IPExtractor = httpapi.ClientAddrExtractor(tc.trust)
 		req := httptest.NewRequest(http.MethodPost, "/", nil)
 		req.RemoteAddr = tc.remote
 		req.Header.Set("X-Forwarded-For", tc.forwarded)
-		if got := clientAddr(e.NewContext(req, httptest.NewRecorder())); got != tc.wantClient {
+		if got := httpapi.ClientAddr(e.NewContext(req, httptest.NewRecorder())); got != tc.wantClient {
 			t.Errorf("trust %v, remote %s, XFF %s: client %s, want %s", tc.trust, tc.remote, tc.forwarded, got, tc.wantClient)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 )
 
-// Page is the shape of every list response (api.md, Conventions).
+// Page is the shape of every list response (docs/api.md, Conventions).
 type Page[T any] struct {
 	Items      []T    `json:"items"`
 	NextCursor string `json:"next_cursor"`
@@ -29,7 +29,19 @@ var listParams = []Param{
 	{Name: "cursor", Description: "next_cursor of the previous page"},
 }
 
+// registerPublicRoutes adds the public reads of the capabilities wired:
+// their services answer them for the anonymous actor too, through the
+// public scope of their policies.
 func (s *Server) registerPublicRoutes() {
+	if s.membership != nil {
+		s.registerDirectoryRoute()
+	}
+	if s.accreditation != nil {
+		s.registerPublicConferenceRoutes()
+	}
+}
+
+func (s *Server) registerDirectoryRoute() {
 	s.Handle(Operation{
 		Method: http.MethodGet, Path: "/directory", Tag: "directory",
 		Summary:  "Active members of the coalition (public)",
@@ -37,6 +49,9 @@ func (s *Server) registerPublicRoutes() {
 		Response: SchemaOf[Page[membership.DirectoryEntry]]("DirectoryPage"),
 		Handler:  s.directory,
 	})
+}
+
+func (s *Server) registerPublicConferenceRoutes() {
 	s.Handle(Operation{
 		Method: http.MethodGet, Path: "/conferences", Tag: "conferences",
 		Summary:  "Conferences, latest first (public)",
@@ -71,7 +86,7 @@ func (s *Server) directory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, next, err := membership.Directory(c.Request().Context(), s.db, membership.DirectoryFilter{
+	items, next, err := s.membership.Directory(c.Request().Context(), actor(c), membership.DirectoryFilter{
 		Q: c.QueryParam("q"), Region: c.QueryParam("region"), Country: c.QueryParam("country"),
 		Limit: limit, Cursor: c.QueryParam("cursor"),
 	})
@@ -86,7 +101,7 @@ func (s *Server) listConferences(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, next, err := accreditation.ListConferences(c.Request().Context(), s.db, limit, c.QueryParam("cursor"))
+	items, next, err := s.accreditation.ListConferences(c.Request().Context(), actor(c), limit, c.QueryParam("cursor"))
 	if err != nil {
 		return err
 	}
@@ -94,7 +109,7 @@ func (s *Server) listConferences(c echo.Context) error {
 }
 
 func (s *Server) getConference(c echo.Context) error {
-	conf, err := accreditation.GetConference(c.Request().Context(), s.db, c.Param("id"))
+	conf, err := s.accreditation.GetConference(c.Request().Context(), actor(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

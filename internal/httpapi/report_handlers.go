@@ -1,12 +1,11 @@
 package httpapi
 
 import (
-	"log/slog"
-	"mime"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/i18n"
 	"github.com/accord-coalition/accord/internal/report"
 )
@@ -97,32 +96,7 @@ func (h reportHandlers) export(c echo.Context, req report.ExportRequest) error {
 	if err != nil {
 		return err
 	}
-	return StreamExport(c, e, h.s.log)
-}
-
-// StreamExport sends an export as an attachment, streaming it as it is
-// written. An error before the first byte is answered as any error; after
-// it, the response cannot be mended — appending an error to half a file
-// would pass garbage off as data — so the error is logged and the
-// connection aborted, which the client sees as a failed download.
-func StreamExport(c echo.Context, e *report.Export, log *slog.Logger) error {
-	res := c.Response()
-	h := res.Header()
-	h.Set(echo.HeaderContentType, e.ContentType())
-	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": e.Filename()}))
-	h.Set(echo.HeaderCacheControl, "private, no-store")
-	err := e.Write(c.Request().Context(), res)
-	if err == nil {
-		return nil
-	}
-	if !res.Committed {
-		h.Del(echo.HeaderContentDisposition)
-		h.Del(echo.HeaderCacheControl)
-		return err
-	}
-	log.ErrorContext(c.Request().Context(), "export failed after it started: connection aborted",
-		"file", e.Filename(), "rows", e.Rows(), "bytes", res.Size, "request_id", requestIDOf(c), "error", err.Error())
-	panic(http.ErrAbortHandler)
+	return httpreply.StreamExport(c, e, h.s.log)
 }
 
 func (h reportHandlers) generateVisaLetter(c echo.Context) error {
@@ -138,11 +112,7 @@ func (h reportHandlers) visaLetterPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	hd := c.Response().Header()
-	hd.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment",
-		map[string]string{"filename": "visa-letter-" + l.DelegateID + ".pdf"}))
-	hd.Set(echo.HeaderCacheControl, "private, no-store")
-	return c.Blob(http.StatusOK, "application/pdf", pdf)
+	return httpreply.Attachment(c, "visa-letter-"+l.DelegateID+".pdf", "application/pdf", pdf)
 }
 
 func (h reportHandlers) dashboard(c echo.Context) error {

@@ -119,6 +119,7 @@ func New(deps Deps) *Server {
 	if s.accreditation != nil {
 		s.registerAccreditationRoutes()
 	}
+	s.registerWorkflowRoutes()
 	return s
 }
 

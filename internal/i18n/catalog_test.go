@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 )
 
 // TestEmbeddedCatalogsAgree fails when any language lacks a key English
@@ -22,9 +23,16 @@ func TestEmbeddedCatalogsAgree(t *testing.T) {
 	}
 }
 
+// sameAsEnglish are the entries a language rightly writes as English does.
+var sameAsEnglish = map[string]bool{
+	"fr:export.column.organization": true, // Organisation
+}
+
 // TestEmbeddedCatalogsAreTranslated catches a catalog copied from English
 // and not translated: the prose keys must differ from English in every
-// other language. Names (site.name) may stay the same.
+// other language. Names (site.name) may stay the same, and so may an
+// entry made only of placeholders, such as a message whose subject is
+// its title.
 func TestEmbeddedCatalogsAreTranslated(t *testing.T) {
 	c, err := Embedded()
 	if err != nil {
@@ -33,11 +41,11 @@ func TestEmbeddedCatalogsAreTranslated(t *testing.T) {
 	same := map[string]int{}
 	for _, key := range c.Keys() {
 		en := c.T("en", key, nil)
-		if len(en) < 12 {
+		if len(en) < 12 || !strings.ContainsFunc(placeholder.ReplaceAllString(en, ""), unicode.IsLetter) {
 			continue // short words (Dates, Pages, Sessions) may coincide
 		}
 		for _, l := range []string{"ar", "fr", "es"} {
-			if c.T(l, key, nil) == en {
+			if c.T(l, key, nil) == en && !sameAsEnglish[l+":"+key] {
 				same[l]++
 				t.Errorf("%s: %s is the English text %q", l, key, en)
 			}

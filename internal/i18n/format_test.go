@@ -67,3 +67,12 @@ func TestDir(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinList(t *testing.T) {
+	if got := JoinList("ar", []string{"أ", "ب"}); got != "أ، ب" {
+		t.Errorf("ar: %q", got)
+	}
+	if got := JoinList("fr", []string{"a", "b"}); got != "a, b" {
+		t.Errorf("fr: %q", got)
+	}
+}

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // TestInternalNotes: reviewers' notes are on the reviewers' timeline and
@@ -19,7 +19,7 @@ func TestInternalNotes(t *testing.T) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		const secret = "Board member is a minister's cousin; check independence."
-		var note membership.HistoryEntry
+		var note workflow.HistoryEntry
 		e.do("POST", "/membership-applications/"+a.ID+"/notes", sc.coordinator, map[string]string{"text": secret}).
 			want(t, http.StatusCreated).decode(t, &note)
 		if note.Event != membership.EventNote || !note.Internal || note.ActorID != sc.coordinator.ID || note.Comment != secret {
@@ -57,11 +57,7 @@ func TestOpenAPIListsMembershipRoutes(t *testing.T) {
 	var doc struct {
 		Paths map[string]map[string]any `json:"paths"`
 	}
-	req, err := http.NewRequest("GET", strings.TrimSuffix(e.url, httpapi.APIPrefix)+"/api/openapi.json", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.send(req, nil).want(t, http.StatusOK).decode(t, &doc)
+	response{e.Do(nil, "GET", "/api/openapi.json", nil)}.want(t, http.StatusOK).decode(t, &doc)
 	for path, methods := range map[string][]string{
 		"/api/v1/organizations":                                   {"get", "post"},
 		"/api/v1/organizations/{id}":                              {"get", "patch"},

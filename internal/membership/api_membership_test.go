@@ -10,6 +10,7 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // member takes the scenario's organisation through approval and returns
@@ -117,7 +118,7 @@ func TestMembershipMachine(t *testing.T) {
 		}
 		e.mustFireMembership(sc.applicant, m.ID, "resign", "", membership.MembershipResigned)
 
-		var h struct{ Items []membership.HistoryEntry }
+		var h struct{ Items []workflow.HistoryEntry }
 		e.do("GET", "/memberships/"+m.ID+"/history", sc.applicant, nil).want(t, http.StatusOK).decode(t, &h)
 		want := []string{"reconfirm", "lapse", "reconfirm", "suspend", "reinstate", "suspend", "terminate", "resign"}
 		if got := events(h.Items); !slices.Equal(got, want) {

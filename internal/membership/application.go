@@ -6,7 +6,7 @@ import (
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// Membership application states (domain.md, 1. Membership application).
+// Membership application states (docs/domain.md, 1. Membership application).
 const (
 	AppDraft         = "draft"
 	AppSubmitted     = "submitted"

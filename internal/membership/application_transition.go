@@ -16,12 +16,12 @@ import (
 // TransitionInput is the one body of every transition request.
 type TransitionInput = workflow.TransitionInput
 
-// TransitionApplication fires an event on an application through the
+// FireApplication fires an event on an application through the
 // engine: 404 if the actor may not see it, 403 if it may not fire the
 // event, 409 from a state the event does not leave or at a stale version,
 // 422 when a guard refuses or a required comment is blank. The state
 // change, the effects and the audit event commit together.
-func (s *Service) TransitionApplication(ctx context.Context, actor accord.Actor, id string, in TransitionInput) (*ApplicationView, error) {
+func (s *Service) FireApplication(ctx context.Context, actor accord.Actor, id string, in TransitionInput) (*ApplicationView, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *Service) TransitionApplication(ctx context.Context, actor accord.Actor,
 // ApplicationHistory is the application's timeline as the actor may see
 // it: reviewers see every event and note; the applicant sees the public
 // events with their messages, and never internal notes or internal events.
-func (s *Service) ApplicationHistory(ctx context.Context, actor accord.Actor, id string) ([]HistoryEntry, error) {
+func (s *Service) ApplicationHistory(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, err
 	}
@@ -68,13 +68,13 @@ func (s *Service) ApplicationHistory(ctx context.Context, actor accord.Actor, id
 	if err != nil {
 		return nil, wrap("application history", err)
 	}
-	return historyEntries(s.applications, events, internal), nil
+	return workflow.Entries(s.applications, events, entryOptions(internal)), nil
 }
 
 // AddNote records a reviewers' internal note on an application. Notes are
 // audit events, so they are as immutable as the decisions they explain,
 // and, not being transitions, the applicant's timeline never shows them.
-func (s *Service) AddNote(ctx context.Context, actor accord.Actor, id, text string) (*HistoryEntry, error) {
+func (s *Service) AddNote(ctx context.Context, actor accord.Actor, id, text string) (*workflow.HistoryEntry, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, err
 	}
@@ -104,6 +104,6 @@ func (s *Service) AddNote(ctx context.Context, actor accord.Actor, id, text stri
 	if err != nil {
 		return nil, wrap("add note", err)
 	}
-	e := historyEntry(s.applications, *ev, true)
+	e := workflow.Entry(s.applications, *ev, entryOptions(true))
 	return &e, nil
 }

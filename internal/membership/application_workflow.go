@@ -13,7 +13,7 @@ var (
 )
 
 // ApplicationMachine is the membership application machine, row for row
-// the table in domain.md. Guards and effects that need the service's
+// the table in docs/domain.md. Guards and effects that need the service's
 // collaborators are attached by the service when it registers the
 // machine.
 func ApplicationMachine() *workflow.Machine {
@@ -44,7 +44,7 @@ func ApplicationMachine() *workflow.Machine {
 	}
 }
 
-// MembershipMachine is the membership machine (domain.md, Membership):
+// MembershipMachine is the membership machine (docs/domain.md, Membership):
 // suspension and reinstatement by the secretariat, resignation by the
 // member, and the lapse when the yearly reconfirmation is missed.
 func MembershipMachine() *workflow.Machine {

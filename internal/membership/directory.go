@@ -6,11 +6,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/namekey"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
-// DirectoryEntry is what the public sees of an active member (api.md).
+// DirectoryEntry is what the public sees of an active member (docs/api.md).
 type DirectoryEntry struct {
 	OrganizationID string           `json:"organization_id"`
 	Name           string           `json:"name"`
@@ -34,8 +36,12 @@ type DirectoryFilter struct {
 }
 
 // Directory lists active members, ordered by English name, a page at a
-// time. It is public: it shows no contact beyond the website.
-func Directory(ctx context.Context, db *store.DB, f DirectoryFilter) ([]DirectoryEntry, string, error) {
+// time. It is the public scope of organisations: it shows no contact
+// beyond the website, and the Authorizer lets every actor read it.
+func (s *Service) Directory(ctx context.Context, actor accord.Actor, f DirectoryFilter) ([]DirectoryEntry, string, error) {
+	if err := s.authz.Check(ctx, actor, KindOrganization, auth.ActionReadPublic, nil); err != nil {
+		return nil, "", err
+	}
 	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -44,7 +50,7 @@ func Directory(ctx context.Context, db *store.DB, f DirectoryFilter) ([]Director
 		return nil, "", err
 	}
 	limit := store.Limit(f.Limit)
-	q := db.WithContext(ctx).Table("organizations o").
+	q := s.db.WithContext(ctx).Table("organizations o").
 		Select(`o.id AS organization_id, o.name, o.name_en, o.acronym, o.country, o.region,
 			o.website, o.areas, m.since AS member_since, o.name_en_key`).
 		Joins("JOIN memberships m ON m.organization_id = o.id AND m.state = ?", MembershipActive)
@@ -78,6 +84,9 @@ func Directory(ctx context.Context, db *store.DB, f DirectoryFilter) ([]Director
 		out[i] = r.DirectoryEntry
 		if out[i].Areas == nil {
 			out[i].Areas = store.StringList{}
+		}
+		if err := s.authz.Check(ctx, actor, KindOrganization, auth.ActionReadPublic, &out[i]); err != nil {
+			return nil, "", err
 		}
 	}
 	return out, next, nil

@@ -2,7 +2,7 @@ package membership
 
 import "time"
 
-// Document kinds (api.md: statutes, registration, report, financial,
+// Document kinds (docs/api.md: statutes, registration, report, financial,
 // other).
 const (
 	DocStatutes     = "statutes"
@@ -17,7 +17,7 @@ var DocumentKinds = []string{DocStatutes, DocRegistration, DocReport, DocFinanci
 
 // RequiredDocuments must each be attached before an application is
 // submitted: the statutes, the registration certificate and the latest
-// annual or activity report (domain.md, submit).
+// annual or activity report (docs/domain.md, submit).
 var RequiredDocuments = []string{DocStatutes, DocRegistration, DocReport}
 
 const (

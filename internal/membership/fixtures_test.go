@@ -10,6 +10,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/notify"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // profile is a complete organisation profile in country.
@@ -77,12 +78,8 @@ func (e *env) upload(u *user, appID, kind, filename string, data []byte, headers
 	}
 	fw.Write(data)
 	mw.Close()
-	req, err := http.NewRequest("POST", e.url+"/membership-applications/"+appID+"/documents", &buf)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return e.send(req, u, headers...)
+	headers = append([]string{"Content-Type", mw.FormDataContentType()}, headers...)
+	return response{e.Call(u, "POST", "/membership-applications/"+appID+"/documents", &buf, headers...)}
 }
 
 // attachRequired uploads the three documents submitting needs.
@@ -165,33 +162,19 @@ func (e *env) underReview(sc *scenario) application {
 }
 
 // messages returns the messages of a user, oldest first.
-func (e *env) messages(userID string) []notify.Message {
-	e.t.Helper()
-	var ms []notify.Message
-	if err := e.db.WithContext(context.Background()).Where("user_id = ?", userID).Order("created_at, id").Find(&ms).Error; err != nil {
-		e.t.Fatal(err)
-	}
-	return ms
-}
+func (e *env) messages(userID string) []notify.Message { return e.Messages(userID) }
 
-func (e *env) count(table, where string, args ...any) int64 {
-	e.t.Helper()
-	var n int64
-	if err := e.db.WithContext(context.Background()).Table(table).Where(where, args...).Count(&n).Error; err != nil {
-		e.t.Fatal(err)
-	}
-	return n
-}
+func (e *env) count(table, where string, args ...any) int64 { return e.Count(table, where, args...) }
 
 // history reads an application's timeline as u.
-func (e *env) history(u *user, appID string) []membership.HistoryEntry {
+func (e *env) history(u *user, appID string) []workflow.HistoryEntry {
 	e.t.Helper()
-	var page struct{ Items []membership.HistoryEntry }
+	var page struct{ Items []workflow.HistoryEntry }
 	e.do("GET", "/membership-applications/"+appID+"/history", u, nil).want(e.t, http.StatusOK).decode(e.t, &page)
 	return page.Items
 }
 
-func events(h []membership.HistoryEntry) []string {
+func events(h []workflow.HistoryEntry) []string {
 	out := []string{}
 	for _, e := range h {
 		out = append(out, e.Event)
@@ -200,7 +183,7 @@ func events(h []membership.HistoryEntry) []string {
 }
 
 // transitionsOf keeps the events of a timeline that moved the state.
-func transitionsOf(h []membership.HistoryEntry) []string {
+func transitionsOf(h []workflow.HistoryEntry) []string {
 	out := []string{}
 	for _, e := range h {
 		if e.FromState != "" {

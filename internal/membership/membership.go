@@ -2,7 +2,7 @@ package membership
 
 import "time"
 
-// Membership states (domain.md, Membership).
+// Membership states (docs/domain.md, Membership).
 const (
 	MembershipActive     = "active"
 	MembershipSuspended  = "suspended"

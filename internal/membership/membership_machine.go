@@ -17,13 +17,13 @@ const ReconfirmWindow = 60 * 24 * time.Hour
 
 // membershipMachine is MembershipMachine's table with its rules attached.
 func (s *Service) membershipMachine() *workflow.Machine {
-	return withRules(MembershipMachine(), map[string]rule{
-		"reconfirm": {authorize: byMember, guard: mayReconfirm, effect: s.afterReconfirm},
-		"suspend":   {effect: s.tellMember},
-		"reinstate": {effect: s.tellMember},
-		"terminate": {effect: s.tellMember},
-		"resign":    {authorize: byMember, effect: s.tellMember},
-		"lapse":     {effect: s.tellMember},
+	return workflow.WithRules(MembershipMachine(), workflow.Rules{
+		"reconfirm": {Authorize: byMember, Guard: mayReconfirm, Effect: s.afterReconfirm},
+		"suspend":   {Effect: s.tellMember},
+		"reinstate": {Effect: s.tellMember},
+		"terminate": {Effect: s.tellMember},
+		"resign":    {Authorize: byMember, Effect: s.tellMember},
+		"lapse":     {Effect: s.tellMember},
 	})
 }
 

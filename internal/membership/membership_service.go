@@ -134,9 +134,9 @@ func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f Mem
 	return out, next, nil
 }
 
-// TransitionMembership fires an event on a membership through the engine,
-// with the same answers as TransitionApplication.
-func (s *Service) TransitionMembership(ctx context.Context, actor accord.Actor, id string, in TransitionInput) (*MembershipView, error) {
+// FireMembership fires an event on a membership through the engine,
+// with the same answers as FireApplication.
+func (s *Service) FireMembership(ctx context.Context, actor accord.Actor, id string, in TransitionInput) (*MembershipView, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (s *Service) TransitionMembership(ctx context.Context, actor accord.Actor, 
 }
 
 // MembershipHistory is the membership's timeline as the actor may see it.
-func (s *Service) MembershipHistory(ctx context.Context, actor accord.Actor, id string) ([]HistoryEntry, error) {
+func (s *Service) MembershipHistory(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
 	if err := signedIn(actor); err != nil {
 		return nil, err
 	}
@@ -175,5 +175,5 @@ func (s *Service) MembershipHistory(ctx context.Context, actor accord.Actor, id 
 	if err != nil {
 		return nil, wrap("membership history", err)
 	}
-	return historyEntries(s.memberships, events, internal), nil
+	return workflow.Entries(s.memberships, events, entryOptions(internal)), nil
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/accord-coalition/accord/internal/store"
 )
 
-// ECOSOC consultative statuses (api.md, Organisation).
+// ECOSOC consultative statuses (docs/api.md, Organisation).
 const (
 	EcosocNone    = "none"
 	EcosocSpecial = "special"

@@ -26,7 +26,7 @@ const (
 )
 
 // OrganizationPolicy: applicants see only their own organisation, staff
-// see all (domain.md, Organisation). An applicant creates its own; the
+// see all (docs/domain.md, Organisation). An applicant creates its own; the
 // secretariat creates any; a coordinator those of its regions. The profile
 // is changed by its organisation and by the secretariat.
 //
@@ -36,6 +36,16 @@ func OrganizationPolicy(actor accord.Actor, action auth.Action, obj any) auth.De
 	o, _ := obj.(*Organization)
 	own := o != nil && actor.OrganizationID != "" && o.ID == actor.OrganizationID
 	switch action {
+	case auth.ActionReadPublic:
+		// The public scope is the directory: an active member's entry,
+		// read by anyone, anonymous included (docs/api.md, Directory
+		// entry). The profile itself, with its contacts, never is: the
+		// public learns nothing of it, not even that it exists.
+		switch obj.(type) {
+		case nil, *DirectoryEntry:
+			return auth.Allow
+		}
+		return auth.Hide
 	case ActionList:
 		if actor.Is(accord.RoleApplicant, accord.RoleCoordinator, accord.RoleSecretariat, accord.RoleAdmin) {
 			return auth.Allow

@@ -11,7 +11,7 @@ import (
 
 // Recusal records that a user declared a conflict of interest with an
 // organisation. It is kept for good: that user never reviews or decides
-// the organisation's applications again (domain.md, recuse).
+// the organisation's applications again (docs/domain.md, recuse).
 type Recusal struct {
 	OrganizationID string  `gorm:"primaryKey"`
 	UserID         string  `gorm:"primaryKey"`

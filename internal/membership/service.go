@@ -15,7 +15,7 @@ import (
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
-// Default periods of the application machine (domain.md: request_info and
+// Default periods of the application machine (docs/domain.md: request_info and
 // reject).
 const (
 	DefaultResponsePeriod = 30 * 24 * time.Hour
@@ -55,10 +55,11 @@ type Service struct {
 }
 
 // NewService builds the service, registers the policies of its three kinds
-// with authz, and registers its two machines — the tables of
-// ApplicationMachine and MembershipMachine with their guards and effects
-// attached — with engine, so that deadlines fired by the engine's Tick run
-// the same effects as transitions fired through the service.
+// with authz, and attaches its rules to its two machines, the tables of
+// ApplicationMachine and MembershipMachine. The caller registers
+// Machines() with engine, which must be the engine given here, so that
+// deadlines fired by the engine's Tick run the same effects as
+// transitions fired through the service.
 func NewService(db *store.DB, engine *workflow.Engine, authz *auth.Authorizer, cfg Config) *Service {
 	if cfg.ResponsePeriod <= 0 {
 		cfg.ResponsePeriod = DefaultResponsePeriod
@@ -83,12 +84,11 @@ func NewService(db *store.DB, engine *workflow.Engine, authz *auth.Authorizer, c
 	authz.Register(KindOrganization, OrganizationPolicy)
 	authz.Register(KindApplication, ApplicationPolicy)
 	authz.Register(KindMembership, MembershipPolicy)
-	engine.Register(s.applications)
-	engine.Register(s.memberships)
 	return s
 }
 
-// Machines returns the machines as the service registered them.
+// Machines returns the service's machines with its rules attached: the
+// ones to register with the engine.
 func (s *Service) Machines() []*workflow.Machine {
 	return []*workflow.Machine{s.applications, s.memberships}
 }

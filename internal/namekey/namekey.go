@@ -13,7 +13,7 @@ import (
 )
 
 // Arabic letters folded together: the spellings people use interchangeably
-// when typing a name (domain.md, Organisation).
+// when typing a name (docs/domain.md, Organisation).
 var arabicFold = map[rune]rune{
 	'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', // alef variants → bare alef
 	'ة': 'ه', // taa marbuta → haa

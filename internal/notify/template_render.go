@@ -10,26 +10,33 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+
+	"github.com/accord-coalition/accord/internal/i18n"
 )
 
-// templatesFS holds every message template; other capabilities add their
-// own files to templates/ and name them in Enqueue.
+// templatesFS holds the layout of every message: which catalog entries it
+// is made of, in which order, under which conditions. The words are in
+// the catalogs (web/i18n), under message.<template>.…; a template holds
+// none, so that it is the same in every language. Other capabilities add
+// their own files to templates/ and name them in Enqueue.
 //
 //go:embed templates/*.tmpl
 var templatesFS embed.FS
 
-// fallbackLocale is used when a template has no file in the recipient's
-// language: English is the coalition's common working language.
+// fallbackLocale is used for a language Accord does not speak: English is
+// the coalition's common working language.
 const fallbackLocale = "en"
 
-// Names end up in a file path: keep them to plain words.
+// Names end up in a file path and a catalog key: keep them to plain words.
 var (
 	templateName = regexp.MustCompile(`^[a-z0-9_]+$`)
 	localeName   = regexp.MustCompile(`^[a-z]{2,3}$`)
+	// placeholder is the catalogs' {name}.
+	placeholder = regexp.MustCompile(`\{([a-z_][a-z0-9_]*)\}`)
 )
 
-// parsed caches templates by file name; the embedded files never change
-// while the process runs.
+// parsed caches templates by name; the embedded files never change while
+// the process runs.
 var parsed sync.Map // string -> *template.Template
 
 // rendered is a template's output for one recipient.
@@ -39,21 +46,26 @@ type rendered struct {
 	Body    string
 }
 
-// render executes template name in locale, falling back to English when
-// that language has no file, with data as the dot.
+// render executes template name in locale, English when Accord does not
+// speak that language, with data filling the catalog entries'
+// placeholders and deciding the template's conditions.
 func render(name, locale string, data map[string]any) (rendered, error) {
 	if !templateName.MatchString(name) {
 		return rendered{}, fmt.Errorf("message template %q: not a template name", name)
 	}
 	locale = baseLocale(locale)
-	t, err := lookup(name, locale)
-	if errors.Is(err, fs.ErrNotExist) && locale != fallbackLocale {
+	if !i18n.Supported(locale) {
 		locale = fallbackLocale
-		t, err = lookup(name, locale)
 	}
+	t, err := lookup(name)
 	if err != nil {
 		return rendered{}, fmt.Errorf("message template %q: %w", name, err)
 	}
+	t, err = t.Clone()
+	if err != nil {
+		return rendered{}, fmt.Errorf("message template %q: %w", name, err)
+	}
+	t.Funcs(texts{locale: locale, data: data, cat: i18n.Builtin()}.funcs())
 	subject, err := execute(t, "subject", data)
 	if err != nil {
 		return rendered{}, fmt.Errorf("message template %s.%s: %w", name, locale, err)
@@ -67,20 +79,19 @@ func render(name, locale string, data map[string]any) (rendered, error) {
 	return rendered{Locale: locale, Subject: subject, Body: strings.TrimSpace(body) + "\n"}, nil
 }
 
-func lookup(name, locale string) (*template.Template, error) {
-	file := "templates/" + name + "." + locale + ".tmpl"
-	if t, ok := parsed.Load(file); ok {
+func lookup(name string) (*template.Template, error) {
+	if t, ok := parsed.Load(name); ok {
 		return t.(*template.Template), nil
 	}
-	src, err := fs.ReadFile(templatesFS, file)
+	src, err := fs.ReadFile(templatesFS, "templates/"+name+".tmpl")
 	if err != nil {
 		return nil, err
 	}
-	t, err := template.New(file).Parse(string(src))
+	t, err := template.New(name).Funcs(texts{}.funcs()).Parse(string(src))
 	if err != nil {
 		return nil, err
 	}
-	parsed.Store(file, t)
+	parsed.Store(name, t)
 	return t, nil
 }
 
@@ -113,3 +124,6 @@ func baseLocale(locale string) string {
 	}
 	return l
 }
+
+// errMissingData is a placeholder the caller gave no value for.
+var errMissingData = errors.New("uses data the caller did not give")

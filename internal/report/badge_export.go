@@ -63,7 +63,7 @@ const (
 
 // writeBadgeCards writes printable badges, a page of cards at a time.
 func (e *Export) writeBadgeCards(ctx context.Context, w io.Writer, rows export.Rows) error {
-	title := e.list.title[e.locale]
+	title := e.list.title(e.locale)
 	doc, err := export.NewDocument(w, export.DocumentOptions{Title: title, Locale: e.locale})
 	if err != nil {
 		return err

@@ -2,18 +2,13 @@ package report_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/accreditation"
-	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/synthetic"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // BenchmarkParticipantsCSV is the export path of participants.csv without
@@ -23,20 +18,8 @@ import (
 func BenchmarkParticipantsCSV(b *testing.B) {
 	db := storetest.Postgres(b)
 	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		b.Fatal(err)
-	}
+	reports := testenv.New(b, db).App.Report
 	res, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 1000, Conference: "BENCH"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	authz := auth.NewAuthorizer(logger)
-	accr, err := accreditation.NewService(db, workflow.New(db), authz, accreditation.Config{SecretKey: []byte(testSecret)}, logger)
-	if err != nil {
-		b.Fatal(err)
-	}
-	reports, err := report.NewService(db, authz, accr, report.Config{SecretKey: []byte(testSecret)}, logger)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-// The coalition's targets from its 2023–2026 strategy (domain.md,
+// The coalition's targets from its 2023–2026 strategy (docs/domain.md,
 // Reports): member organisations in 100 countries and a presence in 150.
 const (
 	TargetCountriesWithMember = 100

@@ -10,7 +10,7 @@ import (
 )
 
 // applicationStates are the membership application's states in the
-// machine's order (domain.md, 1. Membership application).
+// machine's order (docs/domain.md, 1. Membership application).
 var applicationStates = []string{"draft", "submitted", "under_review", "info_requested", "approved",
 	"rejected", "appealed", "rejected_final", "withdrawn", "expired"}
 

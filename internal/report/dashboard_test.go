@@ -112,7 +112,7 @@ func TestDashboardWithNothingDecided(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		sec := e.person("secretariat", "", "")
-		d, err := e.reports.Dashboard(context.Background(), sec.actor(), "fr")
+		d, err := e.reports.Dashboard(context.Background(), sec.Actor(), "fr")
 		if err != nil {
 			t.Fatal(err)
 		}

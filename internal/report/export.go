@@ -81,7 +81,7 @@ func (s *Service) PrepareExport(ctx context.Context, actor accord.Actor, req Exp
 		return nil, err
 	}
 	if l.conference {
-		conf, err := accreditation.GetConference(ctx, s.db, req.Conference)
+		conf, err := s.accr.GetConference(ctx, actor, req.Conference)
 		if err != nil {
 			return nil, err
 		}

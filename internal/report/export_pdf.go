@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/accord-coalition/accord/internal/export"
 	"github.com/accord-coalition/accord/internal/i18n"
@@ -14,7 +13,7 @@ import (
 // the conference, the filters and the day, then the rows as a table of the
 // columns a page has room for.
 func (e *Export) writeTablePDF(ctx context.Context, w io.Writer, rows export.Rows) error {
-	title := e.list.title[e.locale]
+	title := e.list.title(e.locale)
 	doc, err := export.NewDocument(w, export.DocumentOptions{Title: title, Locale: e.locale})
 	if err != nil {
 		return err
@@ -51,7 +50,7 @@ func (e *Export) filterText() string {
 			parts = append(parts, columns[f.key].HeaderText(e.locale)+": "+f.value)
 		}
 	}
-	return strings.Join(parts, listSeparator(e.locale))
+	return i18n.JoinList(e.locale, parts)
 }
 
 // projectRows keeps the columns named by keep, in its order, of rows

@@ -45,7 +45,7 @@ func TestExportStreamsFromOneSnapshot(t *testing.T) {
 		}
 		sec := e.person(accord.RoleSecretariat, "", "")
 		for _, format := range []string{"csv", "pdf"} {
-			ex, err := e.reports.PrepareExport(ctx, sec.actor(), report.ExportRequest{
+			ex, err := e.reports.PrepareExport(ctx, sec.Actor(), report.ExportRequest{
 				Conference: "LOAD1", List: report.ListParticipants, Format: format, Locale: "en"})
 			if err != nil {
 				t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"github.com/accord-coalition/accord/internal/country"
 )
 
-// Filter narrows a list (api.md: filters are named after fields). State
+// Filter narrows a list (docs/api.md: filters are named after fields). State
 // is the state of what the list lists — the request for accredited and
 // circulation, the delegate for participants and badges, the membership
 // for members; Region and Country are the organisation's. Empty means

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/google/uuid"
@@ -61,7 +62,7 @@ func (e *env) fixture() *fixture {
 	venue := "Vienna International Centre"
 	starts, ends := accord.Date{Time: now.AddDate(0, 0, 120).Truncate(24 * time.Hour)}, accord.Date{Time: now.AddDate(0, 0, 124).Truncate(24 * time.Hour)}
 	opens, closes, cutoff := now.Add(-24*time.Hour), now.AddDate(0, 0, 60), now.AddDate(0, 0, 100)
-	conf, err := e.accr.CreateConference(ctx, f.sec.actor(), accreditation.ConferenceInput{
+	conf, err := e.accr.CreateConference(ctx, f.sec.Actor(), accreditation.ConferenceInput{
 		Code: &code, Title: &title, TitleAR: &titleAR, Venue: &venue, StartsOn: &starts, EndsOn: &ends,
 		AccreditationOpensAt: &opens, AccreditationClosesAt: &closes, NominationCutoffAt: &cutoff,
 	})
@@ -74,7 +75,7 @@ func (e *env) fixture() *fixture {
 		o := &org{Name: name, NameEN: nameEN, Country: country}
 		o.ID = e.organization(name, nameEN, country, region, ecosoc)
 		o.Applicant = e.person(accord.RoleApplicant, "", o.ID)
-		r, err := e.accr.CreateRequest(ctx, o.Applicant.actor(), conf.ID,
+		r, err := e.accr.CreateRequest(ctx, o.Applicant.Actor(), conf.ID,
 			accreditation.CreateRequestInput{OrganizationID: o.ID, EcosocStatus: ecosoc, Motivation: "We monitor the Convention."})
 		if err != nil {
 			e.t.Fatalf("request of %s: %v", nameEN, err)
@@ -95,7 +96,7 @@ func (e *env) fixture() *fixture {
 	e.fire(f.sec, f.jordan.Request, "clear", "")
 	e.fire(f.sec, f.morocco.Request, "clear", "")
 	deadline := now.Add(time.Hour)
-	if _, err := e.accr.CirculateScreened(ctx, f.sec.actor(), conf.ID, accreditation.CirculationInput{ObjectionDeadline: &deadline}); err != nil {
+	if _, err := e.accr.CirculateScreened(ctx, f.sec.Actor(), conf.ID, accreditation.CirculationInput{ObjectionDeadline: &deadline}); err != nil {
 		e.t.Fatalf("circulate: %v", err)
 	}
 	e.fire(f.state, f.morocco.Request, "object", "Not relevant to the Convention, in our view.")
@@ -115,9 +116,7 @@ func (e *env) fixture() *fixture {
 	f.brazilDelegate = e.nominate(f.brazil, accreditation.DelegateInput{GivenName: "Ana", FamilyName: "Souza",
 		Nationality: "BR", PassportNumber: "BR123456", NeedsVisaLetter: true})
 	e.clock.Advance(2 * time.Hour)
-	if _, err := e.engine.Tick(ctx); err != nil {
-		e.t.Fatalf("tick: %v", err)
-	}
+	e.Tick()
 	for _, d := range []string{f.laila, f.omar, f.formula, f.brazilDelegate} {
 		e.fireDelegate(f.sec, d, "confirm")
 	}
@@ -136,24 +135,16 @@ func (e *env) fixture() *fixture {
 	return f
 }
 
-// fire fires a request event as u at the version the request has now.
+// fire fires a request event as u over the API, at the version the
+// request has now.
 func (e *env) fire(u *user, requestID, event, comment string) {
 	e.t.Helper()
-	ctx := context.Background()
-	r, err := e.accr.GetRequest(ctx, u.actor(), requestID)
-	if err != nil {
-		e.t.Fatalf("get request: %v", err)
-	}
-	_, err = e.accr.FireRequest(ctx, u.actor(), requestID,
-		accreditation.TransitionInput{Event: event, Comment: comment, Version: r.Version})
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", event, requestID, err)
-	}
+	e.Fire(u, "/accreditation-requests/"+requestID, event, comment).Want(e.t, http.StatusOK)
 }
 
 func (e *env) nominate(o *org, in accreditation.DelegateInput) string {
 	e.t.Helper()
-	d, err := e.accr.Nominate(context.Background(), o.Applicant.actor(), o.Request, in)
+	d, err := e.accr.Nominate(context.Background(), o.Applicant.Actor(), o.Request, in)
 	if err != nil {
 		e.t.Fatalf("nominate %s: %v", in.GivenName, err)
 	}
@@ -162,14 +153,5 @@ func (e *env) nominate(o *org, in accreditation.DelegateInput) string {
 
 func (e *env) fireDelegate(u *user, id, event string) {
 	e.t.Helper()
-	ctx := context.Background()
-	d, err := e.accr.GetDelegate(ctx, u.actor(), id)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	_, err = e.accr.FireDelegate(ctx, u.actor(), id, accreditation.DelegateTransitionInput{
-		TransitionInput: accreditation.TransitionInput{Event: event, Version: d.Version}})
-	if err != nil {
-		e.t.Fatalf("%s delegate %s: %v", event, id, err)
-	}
+	e.Fire(u, "/delegates/"+id, event, "").Want(e.t, http.StatusOK)
 }

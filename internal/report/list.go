@@ -6,7 +6,7 @@ import (
 	"github.com/accord-coalition/accord/internal/export"
 )
 
-// Names of the lists (api.md: exports).
+// Names of the lists (docs/api.md: exports).
 const (
 	ListAccredited   = "accredited"
 	ListParticipants = "participants"
@@ -33,9 +33,8 @@ var (
 // list is one exportable list: its columns, what its rows may be filtered
 // on, and the query that reads them.
 type list struct {
-	name  string
-	title map[string]string
-	keys  []string // its columns, in order
+	name string
+	keys []string // its columns, in order
 	// pdfKeys are the columns a PDF page has room for; names in the
 	// original script stay beside the English ones.
 	pdfKeys []string
@@ -53,8 +52,6 @@ type list struct {
 var lists = map[string]*list{
 	ListAccredited: {
 		name: ListAccredited,
-		title: map[string]string{"ar": "المنظمات غير الحكومية المعتمدة", "en": "Accredited non-governmental organisations",
-			"fr": "Organisations non gouvernementales accréditées", "es": "Organizaciones no gubernamentales acreditadas"},
 		keys: []string{"name", "name_en", "acronym", "country_code", "country", "region", "city", "website",
 			"ecosoc", "accredited_on", "decision_reference"},
 		pdfKeys:       []string{"name", "name_en", "country", "accredited_on"},
@@ -66,8 +63,6 @@ var lists = map[string]*list{
 	},
 	ListParticipants: {
 		name: ListParticipants,
-		title: map[string]string{"ar": "قائمة المشاركين", "en": "List of participants",
-			"fr": "Liste des participants", "es": "Lista de participantes"},
 		keys: []string{"family_name", "given_name", "family_name_original", "given_name_original", "title", "role",
 			"organization", "organization_en", "country_code", "country", "nationality_code", "nationality", "state"},
 		pdfKeys: []string{"family_name", "given_name", "family_name_original", "given_name_original",
@@ -81,8 +76,6 @@ var lists = map[string]*list{
 	},
 	ListCirculation: {
 		name: ListCirculation,
-		title: map[string]string{"ar": "قائمة المنظمات المعمّمة على الدول الأطراف", "en": "List circulated to the States parties",
-			"fr": "Liste communiquée aux États parties", "es": "Lista distribuida a los Estados partes"},
 		keys: []string{"list", "list_number", "name", "name_en", "acronym", "country_code", "country", "city", "website",
 			"year_founded", "ecosoc", "state", "objection_deadline"},
 		pdfKeys:       []string{"list_number", "name", "name_en", "country", "year_founded"},
@@ -93,8 +86,7 @@ var lists = map[string]*list{
 		build:         circulationQuery,
 	},
 	ListBadges: {
-		name:  ListBadges,
-		title: map[string]string{"ar": "الشارات", "en": "Badges", "fr": "Badges", "es": "Credenciales"},
+		name: ListBadges,
 		keys: []string{"delegate_id", "family_name", "given_name", "family_name_original", "given_name_original",
 			"organization", "organization_en", "country", "conference", "badge_url"},
 		states:        badgedStates,
@@ -106,8 +98,6 @@ var lists = map[string]*list{
 	},
 	ListMembers: {
 		name: ListMembers,
-		title: map[string]string{"ar": "دليل الأعضاء", "en": "Member directory",
-			"fr": "Annuaire des membres", "es": "Directorio de miembros"},
 		keys: []string{"name", "name_en", "acronym", "country_code", "country", "region", "city", "website",
 			"email", "phone", "member_since", "state", "renewal_due"},
 		states:        []string{"active", "suspended", "lapsed", "resigned", "terminated"},
@@ -131,11 +121,15 @@ var (
 
 // sheet is the list's columns as the writers take them.
 func (l *list) sheet(locale string, keys []string) export.Sheet {
-	s := export.Sheet{Name: l.title[locale]}
+	s := export.Sheet{Name: l.title(locale)}
 	for _, k := range keys {
 		s.Columns = append(s.Columns, columns[k])
 	}
 	return s
 }
+
+// title is the list's name as its documents and sheets carry it, the
+// catalogs' export.list.<name>.
+func (l *list) title(locale string) string { return text("export.list."+l.name, locale) }
 
 func (l *list) hasFormat(format string) bool { return slices.Contains(l.formats, format) }

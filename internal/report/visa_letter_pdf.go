@@ -8,44 +8,10 @@ import (
 	"github.com/accord-coalition/accord/internal/i18n"
 )
 
-// letterTexts are the visa letter's sentences in its four languages.
-var letterTexts = map[string]map[string]string{
-	"title": {
-		"ar": "رسالة دعم طلب تأشيرة", "en": "Visa support letter",
-		"fr": "Lettre d'appui à une demande de visa", "es": "Carta de apoyo a una solicitud de visado",
-	},
-	"salutation": {
-		"ar": "إلى من يهمه الأمر", "en": "To whom it may concern",
-		"fr": "À qui de droit", "es": "A quien corresponda",
-	},
-	"body": {
-		"ar": "تشهد أمانة التحالف بأن {name}{original}، الجنسية: {nationality}، رقم جواز السفر: {passport}، عضو في وفد {organization}، وهي منظمة معتمدة لدى {conference} ({code})، الذي سيُعقد في {venue} من {start} إلى {end}.",
-		"en": "The secretariat of the coalition certifies that {name}{original}, nationality: {nationality}, passport number: {passport}, is a member of the delegation of {organization}, an organisation accredited to the {conference} ({code}), to be held at {venue} from {start} to {end}.",
-		"fr": "Le secrétariat de la coalition certifie que {name}{original}, nationalité : {nationality}, passeport n° {passport}, fait partie de la délégation de {organization}, organisation accréditée auprès de la {conference} ({code}), qui se tiendra à {venue} du {start} au {end}.",
-		"es": "La secretaría de la coalición certifica que {name}{original}, nacionalidad: {nationality}, pasaporte n.º {passport}, forma parte de la delegación de {organization}, organización acreditada ante la {conference} ({code}), que se celebrará en {venue} del {start} al {end}.",
-	},
-	"request": {
-		"ar": "نرجو من السلطات المختصة تسهيل منح تأشيرة الدخول اللازمة لحضور المؤتمر طوال مدة انعقاده.",
-		"en": "We kindly ask the competent authorities to facilitate the issue of an entry visa for the duration of the conference.",
-		"fr": "Nous prions les autorités compétentes de bien vouloir faciliter la délivrance d'un visa d'entrée pour la durée de la conférence.",
-		"es": "Rogamos a las autoridades competentes que faciliten la expedición de un visado de entrada para la duración de la conferencia.",
-	},
-	"reference": {
-		"ar": "الرقم المرجعي: {reference}", "en": "Reference: {reference}",
-		"fr": "Référence : {reference}", "es": "Referencia: {reference}",
-	},
-	"closing": {
-		"ar": "مع خالص التحية،\nالأمانة", "en": "Yours faithfully,\nThe Secretariat",
-		"fr": "Veuillez agréer l'expression de notre haute considération.\nLe Secrétariat", "es": "Atentamente,\nLa Secretaría",
-	},
-}
-
+// letterText is a sentence of the visa letter, the catalogs'
+// visa_letter.<key>, in locale with its placeholders filled.
 func letterText(key, locale string, args ...string) string {
-	s := letterTexts[key][locale]
-	for i := 0; i+1 < len(args); i += 2 {
-		s = strings.ReplaceAll(s, "{"+args[i]+"}", args[i+1])
-	}
-	return s
+	return text("visa_letter."+key, locale, args...)
 }
 
 // writeLetter writes the one-page letter: the day, the title, the

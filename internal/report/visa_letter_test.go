@@ -62,11 +62,11 @@ func TestVisaLetters(t *testing.T) {
 		e.get(nil, letterOf(f.laila)+".pdf").want(t, "public", http.StatusUnauthorized)
 
 		// Listing the latest letters follows the same rule as downloading.
-		latest, err := e.reports.LatestVisaLetters(context.Background(), f.egypt.Applicant.actor(), f.egypt.Request)
+		latest, err := e.reports.LatestVisaLetters(context.Background(), f.egypt.Applicant.Actor(), f.egypt.Request)
 		if err != nil || latest[f.laila].ID != letter.ID || latest[f.laila].Locale != "en" {
 			t.Errorf("own applicant lists %+v (%v), want the letter just written", latest, err)
 		}
-		if _, err := e.reports.LatestVisaLetters(context.Background(), f.brazil.Applicant.actor(), f.egypt.Request); accord.KindOf(err) != accord.KindNotFound {
+		if _, err := e.reports.LatestVisaLetters(context.Background(), f.brazil.Applicant.Actor(), f.egypt.Request); accord.KindOf(err) != accord.KindNotFound {
 			t.Errorf("other applicant listing letters: %v, want not found", err)
 		}
 

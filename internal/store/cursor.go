@@ -14,7 +14,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 )
 
-// Page limits for list endpoints (api.md, Conventions).
+// Page limits for list endpoints (docs/api.md, Conventions).
 const (
 	DefaultLimit = 50
 	MaxLimit     = 200

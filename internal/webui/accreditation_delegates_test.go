@@ -74,7 +74,15 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		form.wantContains(t, "Nominate the person who takes the place of Sami Ben Salah.")
 		replacement := nominee("Leila", "Trabelsi", "L1234567")
 		replacement.Set("version", regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(form.body)[1])
-		ngo.submit("/delegates/"+sami+"/replace", "/delegates/"+sami+"/replace", replacement).
+		replacement.Set("event", "replace")
+		// A nomination missing a name is shown again on the replacement's form.
+		incomplete := nominee("", "Trabelsi", "L1234567")
+		incomplete.Set("version", replacement.Get("version"))
+		incomplete.Set("event", "replace")
+		r = ngo.submit("/delegates/"+sami+"/replace", "/delegates/"+sami+"/transitions", incomplete)
+		r.wantStatus(t, http.StatusUnprocessableEntity)
+		r.wantContains(t, "Nominate the person who takes the place of Sami Ben Salah.")
+		ngo.submit("/delegates/"+sami+"/replace", "/delegates/"+sami+"/transitions", replacement).
 			wantRedirect(t, page+"?notice=acc_delegate_replaced")
 		r = ngo.get(page)
 		r.wantContains(t, "Leila Trabelsi", "Replaced", "2 of 2 places taken.")
@@ -130,7 +138,7 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		r = s.browser("ar").get("/verify/" + forged)
 		r.wantContains(t, `dir="rtl"`, "هذه الشارة غير صالحة")
 		r.wantLacks(t, "Amal Haddad")
-		// A scanner asking for JSON gets api.md's fields.
+		// A scanner asking for JSON gets docs/api.md's fields.
 		req, _ := http.NewRequest(http.MethodGet, s.url+"/verify/"+token, nil)
 		req.Header.Set("Accept", "application/json")
 		js := s.browser("en").do(req)

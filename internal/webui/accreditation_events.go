@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/accord-coalition/accord/internal/accreditation"
-	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // eventForm is one event a reader may fire now, drawn as a small form: a
@@ -27,20 +26,9 @@ type decisionForm struct {
 	Version             int
 }
 
-// commentRequired lists, from the machine tables the engine runs, the
-// events whose comment is required: the pages ask for it where the rules
-// do.
-var commentRequired = func() map[string]bool {
-	out := map[string]bool{}
-	for _, m := range []*workflow.Machine{accreditation.RequestMachine(), accreditation.DelegateMachine()} {
-		for _, t := range m.Transitions {
-			if t.CommentRequired {
-				out[m.Name+"."+t.Event] = true
-			}
-		}
-	}
-	return out
-}()
+// requestTable is the request machine's table: the forms ask for a
+// comment where it requires one.
+var requestTable = accreditation.RequestMachine()
 
 // requestButtons are the request events offered as buttons, the way
 // forward first. Objections have forms of their own on the circulated
@@ -69,7 +57,7 @@ func requestForms(r *accreditation.RequestView, back string) ([]eventForm, *deci
 		}
 		forms = append(forms, eventForm{
 			Scope: eventScope(r.ID, ev), Action: "/accreditation-requests/" + r.ID + "/transitions", Back: back,
-			Event: ev, Version: r.Version, Comment: commentRequired["accreditation_request."+ev],
+			Event: ev, Version: r.Version, Comment: requestTable.CommentRequired(ev),
 			Danger: slices.Contains(refusals, ev),
 		})
 	}

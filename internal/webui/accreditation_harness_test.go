@@ -1,129 +1,46 @@
 package webui_test
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-	"github.com/labstack/echo/v4"
-
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/webui"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
-// accSite is the web pages with the membership, accreditation and report
-// services on a real database, wired as the server wires them. The services, the workflow engine and the pages
-// read the tests' clock, which a test moves past an objection deadline;
-// sessions keep real time, so moving it a month signs nobody out.
-type accSite struct {
-	*site
-	engine *workflow.Engine
-	svc    *accreditation.Service
-}
+// accSite is the application's pages for accreditation. The services,
+// the workflow engine and the pages read the tests' clock, which a test
+// moves past an objection deadline; sessions keep real time, so moving it
+// a month signs nobody out.
+type accSite struct{ *site }
 
 func newAccSite(t *testing.T, db *store.DB) *accSite {
 	t.Helper()
-	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		t.Fatalf("load countries: %v", err)
-	}
-	clk := clock.NewManual(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	authz := auth.NewAuthorizer(logger)
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	authSvc := auth.NewService(db, acfg, authz, logger)
-	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
-	members := membership.NewService(db, engine, authz, membership.Config{BaseURL: "http://localhost:8080", Logger: logger, Now: clk.Now})
-	svc, err := accreditation.NewService(db, engine, authz, accreditation.Config{
-		SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080",
-		PassportRetention: 90 * 24 * time.Hour, Now: clk.Now,
-	}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range svc.Machines() {
-		engine.Register(m)
-	}
-	reports, err := report.NewService(db, authz, svc, report.Config{SecretKey: []byte(testSecret), Now: clk.Now}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
-		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: members, Accreditation: svc,
-	})
-	e := echo.New()
-	ui.Register(e)
-	ui.RegisterReports(e, reports)
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return &accSite{site: &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}, engine: engine, svc: svc}
+	return &accSite{siteWith(t, db)}
 }
 
 // person creates a user of role (a State party's with its country) and
 // returns a browser signed in as it, speaking locale.
-func (s *accSite) person(role accord.Role, email, locale, countryCode string) (*auth.User, *browser) {
+func (s *accSite) person(role accord.Role, email, locale, countryCode string) (*testenv.User, *browser) {
 	s.t.Helper()
-	u, err := s.auth.CreateUserDirect(context.Background(), auth.CreateUserInput{
-		Email: email, Name: "Person " + email, Role: role, Country: countryCode, Locale: locale,
-		Password: "a long enough password",
-	})
-	if err != nil {
-		s.t.Fatalf("create %s: %v", email, err)
-	}
-	b := s.browser(locale)
-	b.signIn(email)
-	return u, b
+	return s.signedIn(auth.CreateUserInput{Email: email, Name: "Person " + email, Role: role, Country: countryCode, Locale: locale}, "")
 }
 
 // ngo inserts an organisation, with its ECOSOC status, and returns an
 // applicant of it signed in.
 func (s *accSite) ngo(nameEN, countryCode, ecosoc, email, locale string) (membership.Organization, *browser) {
 	s.t.Helper()
-	ctx := context.Background()
-	region, err := country.RegionOf(ctx, s.db, countryCode)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	now := s.clock.Now()
-	o := membership.Organization{
-		ID: uuid.NewString(), Name: nameEN, NameEN: nameEN, Country: countryCode, Region: region,
-		City: "Capital", Areas: store.StringList{"advocacy"}, UNCACChapters: store.StringList{"II", "V"},
-		EcosocStatus: ecosoc, Website: "https://example.org", Version: 1, CreatedAt: now, UpdatedAt: now,
-	}
-	o.RefreshKeys()
-	if err := s.db.WithContext(ctx).Create(&o).Error; err != nil {
-		s.t.Fatalf("insert organisation: %v", err)
-	}
-	u, err := s.auth.CreateUserDirect(ctx, auth.CreateUserInput{
-		Email: email, Name: "Staff of " + nameEN, Role: accord.RoleApplicant, Locale: locale, Password: "a long enough password",
-	})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	if err := s.db.WithContext(ctx).Table("users").Where("id = ?", u.ID).Update("organization_id", o.ID).Error; err != nil {
-		s.t.Fatal(err)
-	}
-	b := s.browser(locale)
-	b.signIn(email)
+	o := s.Organization(membership.Organization{Name: nameEN, NameEN: nameEN, Country: countryCode, City: "Capital",
+		Areas: store.StringList{"advocacy"}, UNCACChapters: store.StringList{"II", "V"}, EcosocStatus: ecosoc,
+		Website: "https://example.org"})
+	_, b := s.signedIn(auth.CreateUserInput{Email: email, Name: "Staff of " + nameEN, Role: accord.RoleApplicant, Locale: locale}, o.ID)
 	return o, b
 }
 
@@ -191,19 +108,7 @@ func versionIn(t *testing.T, page response, action, event string) string {
 }
 
 // requestState reads a request's state from the database.
-func (s *accSite) requestState(id string) string {
-	s.t.Helper()
-	var st string
-	if err := s.db.WithContext(context.Background()).Table("accreditation_requests").Select("state").Where("id = ?", id).Scan(&st).Error; err != nil {
-		s.t.Fatal(err)
-	}
-	return st
-}
+func (s *accSite) requestState(id string) string { return s.State("accreditation_requests", id) }
 
 // tick fires the due deadline transitions, as the server's ticker does.
-func (s *accSite) tick() {
-	s.t.Helper()
-	if _, err := s.engine.Tick(context.Background()); err != nil {
-		s.t.Fatalf("tick: %v", err)
-	}
-}
+func (s *accSite) tick() { s.Tick() }

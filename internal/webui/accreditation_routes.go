@@ -30,18 +30,14 @@ func (ui *UI) registerAccreditationPages(e *echo.Echo, page, member []echo.Middl
 	e.GET("/conferences/:id/accreditation-requests/new", ui.newRequestForm, member...)
 	e.POST("/conferences/:id/accreditation-requests", ui.createRequest, member...)
 	e.GET("/accreditation-requests/:id", ui.requestPage, member...)
-	e.POST("/accreditation-requests/:id/transitions", ui.fireRequestEvent, member...)
 
 	e.POST("/accreditation-requests/:id/delegates", ui.nominateDelegate, member...)
 	e.GET("/delegates/:id/replace", ui.replaceDelegateForm, member...)
-	e.POST("/delegates/:id/replace", ui.replaceDelegate, member...)
-	e.POST("/delegates/:id/transitions", ui.fireDelegateEvent, member...)
 	e.GET("/delegates/:id/badge.png", ui.badgePNG, member...)
 
 	e.GET("/accreditation-requests/:id/objections", ui.objectionsPage, member...)
 	e.POST("/accreditation-requests/:id/objections", ui.lodgeObjection, member...)
 	e.POST("/objections/:id/replies", ui.replyToObjection, member...)
-	e.POST("/objections/:id/withdraw", ui.withdrawObjection, member...)
 
 	e.GET("/screening", ui.screeningDesk, member...)
 	e.GET("/conferences/:id/circulation", ui.circulationPage, member...)

@@ -120,7 +120,7 @@ func TestRule17ThroughThePages(t *testing.T) {
 		r2 := france.submit("/conferences/CoSP11/circulated", "/accreditation-requests/"+b+"/objections", url.Values{"grounds": {"again"}})
 		r2.wantStatus(t, http.StatusConflict)
 		r2.wantContains(t, "Aucune objection ne peut être formulée sur cette demande maintenant")
-		oid := regexp.MustCompile(`action="/objections/([0-9a-f-]{36})/withdraw"`).FindStringSubmatch(r.body)
+		oid := regexp.MustCompile(`action="/objections/([0-9a-f-]{36})/transitions"`).FindStringSubmatch(r.body)
 		if oid == nil {
 			t.Fatal("France is offered no withdrawal of its objection")
 		}
@@ -140,8 +140,8 @@ func TestRule17ThroughThePages(t *testing.T) {
 		// withdraw France's objection.
 		r = egypt.get("/conferences/CoSP11/circulated")
 		r.wantContains(t, `<html lang="ar" dir="rtl">`, "اعتراض من فرنسا", "overturned on appeal in 2025")
-		r.wantLacks(t, `action="/objections/`+oid[1]+`/withdraw"`)
-		egypt.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/withdraw", url.Values{"version": {"1"}}).
+		r.wantLacks(t, `action="/objections/`+oid[1]+`/transitions"`)
+		egypt.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions", url.Values{"event": {"withdraw"}, "version": {"1"}}).
 			wantStatus(t, http.StatusForbidden)
 		// Egypt objects to C and stands by it.
 		egypt.submit("/conferences/CoSP11/circulated", "/accreditation-requests/"+c+"/objections",
@@ -149,8 +149,8 @@ func TestRule17ThroughThePages(t *testing.T) {
 
 		// France withdraws: B returns to circulated.
 		r = france.get("/conferences/CoSP11/circulated")
-		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/withdraw",
-			url.Values{"version": {versionIn(t, r, "/objections/"+oid[1]+"/withdraw", "")}}).wantRedirect(t, "/conferences/")
+		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions",
+			url.Values{"event": {"withdraw"}, "version": {versionIn(t, r, "/objections/"+oid[1]+"/transitions", "withdraw")}}).wantRedirect(t, "/conferences/")
 		if got := s.requestState(b); got != "circulated" {
 			t.Fatalf("after France withdrew B is %s", got)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/membership"
+	"github.com/accord-coalition/accord/internal/workflow"
 )
 
 // PageItem is one item of a page's data handed to a partial template
@@ -89,13 +90,13 @@ func (ui *UI) organizations(ctx context.Context, actor accord.Actor, ids []strin
 }
 
 // conferencesByID loads the conferences of the ids, each once.
-func (ui *UI) conferencesByID(ctx context.Context, ids []string) (map[string]*accreditation.Conference, error) {
+func (ui *UI) conferencesByID(ctx context.Context, actor accord.Actor, ids []string) (map[string]*accreditation.Conference, error) {
 	out := map[string]*accreditation.Conference{}
 	for _, id := range ids {
 		if _, done := out[id]; done {
 			continue
 		}
-		cf, err := accreditation.GetConference(ctx, ui.db, id)
+		cf, err := ui.accreditation.GetConference(ctx, actor, id)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +130,7 @@ type historyRow struct {
 	Event, Actor, Comment string
 }
 
-func historyRows(p *Page, entries []accreditation.HistoryEntry) []historyRow {
+func historyRows(p *Page, entries []workflow.HistoryEntry) []historyRow {
 	out := make([]historyRow, 0, len(entries))
 	for _, e := range entries {
 		actor := p.T("accreditation.actor_system")

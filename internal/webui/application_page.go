@@ -123,7 +123,7 @@ func (ui *UI) showApplication(c echo.Context, status int, p *Page, id string, su
 	d.Kinds = documentKindChoices(p, p.Form.values["kind"])
 	d.Checklist = submitChecklist(p, submitErr)
 
-	action := "/applications/" + app.ID + "/events"
+	action := "/applications/" + app.ID + "/transitions"
 	events := slices.DeleteFunc(slices.Clone(app.AllowedEvents), func(ev string) bool { return ev == "submit" })
 	d.Actions = memberActions(p, ui.memberMachine(applicationMachine), events, action, app.Version, "")
 	for i := range d.Actions {

@@ -2,10 +2,7 @@ package webui_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,22 +10,14 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/synthetic"
-	"github.com/accord-coalition/accord/internal/webui"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // newDashSite serves the pages with the report service registered, on a
@@ -37,36 +26,8 @@ import (
 func newDashSite(t *testing.T, db *store.DB) *site {
 	t.Helper()
 	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		t.Fatalf("load countries: %v", err)
-	}
-	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	authz := auth.NewAuthorizer(logger)
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	authSvc := auth.NewService(db, acfg, authz, logger)
-	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
-	accr, err := accreditation.NewService(db, engine, authz, accreditation.Config{
-		SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", Now: clk.Now,
-	}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reports, err := report.NewService(db, authz, accr, report.Config{SecretKey: []byte(testSecret), Now: clk.Now}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080"},
-		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now,
-	})
-	e := echo.New()
-	ui.Register(e)
-	ui.RegisterReports(e, reports)
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	s := &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}
+	s := siteWith(t, db, testenv.StartAt(time.Now().UTC().Truncate(time.Second)))
+	clk := s.clock
 	for _, o := range []membership.Organization{
 		s.addMember("الجمعية المصرية للشفافية", "Egyptian Association for Transparency", "EAT", "EG"),
 		s.addMember("Transparency International Kenya", "Transparency International Kenya", "TI-K", "KE"),

@@ -1,23 +1,14 @@
 package webui_test
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/labstack/echo/v4"
-
-	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
-	"github.com/accord-coalition/accord/internal/webui"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // countingBody is a request body of size bytes, prefix then 'a's, that
@@ -51,8 +42,8 @@ func (b *countingBody) Read(p []byte) (int, error) {
 // when its length is declared; without a CSRF cookie it is a 403 unread;
 // a form with NUL or invalid UTF-8 in a field is a 400 page.
 func TestFormsAreLimitedBeforeTheyAreRead(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		h := limitSite(t, db)
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
+		h := e.Server.Handler()
 		get := httptest.NewRecorder()
 		h.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "/login", nil))
 		var cookie *http.Cookie
@@ -117,22 +108,4 @@ func TestFormsAreLimitedBeforeTheyAreRead(t *testing.T) {
 			}
 		}
 	})
-}
-
-func limitSite(t *testing.T, db *store.DB) http.Handler {
-	t.Helper()
-	if _, _, err := country.Load(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	svc := auth.NewService(db, acfg, auth.NewAuthorizer(logger), logger)
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080"},
-		DB:     db, Auth: svc, Logger: logger,
-	})
-	e := echo.New()
-	ui.Register(e)
-	return e
 }

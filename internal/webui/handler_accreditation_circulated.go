@@ -45,7 +45,7 @@ func (ui *UI) circulatedList(c echo.Context) error {
 
 func (ui *UI) renderCirculated(c echo.Context, status int, p *Page, confID string) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := accreditation.GetConference(ctx, ui.db, confID)
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), confID)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func (ui *UI) renderCirculation(c echo.Context, status int, p *Page) error {
 		return err
 	}
 	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := accreditation.GetConference(ctx, ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -37,11 +37,11 @@ var finalRequestStates = []string{accreditation.RequestIneligible, accreditation
 func (ui *UI) conferencePage(c echo.Context) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
 	p := ui.newPage(c, "conference.title")
-	conf, err := accreditation.GetConference(ctx, ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	accredited, err := accreditation.AccreditedOrganizations(ctx, ui.db, []string{conf.ID})
+	accredited, err := ui.accreditation.AccreditedOrganizations(ctx, actorOf(c), []string{conf.ID})
 	if err != nil {
 		return err
 	}

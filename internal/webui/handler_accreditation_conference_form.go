@@ -61,7 +61,7 @@ func (ui *UI) editConferenceForm(c echo.Context) error {
 	if err := requireSecretariat(c); err != nil {
 		return err
 	}
-	conf, err := accreditation.GetConference(c.Request().Context(), ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(c.Request().Context(), actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (ui *UI) updateConference(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	conf, err := accreditation.GetConference(ctx, ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
+	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
 // delegateRow is a delegate as the request page lists it. The passport
@@ -153,55 +154,6 @@ func (ui *UI) renderReplace(c echo.Context, status int, p *Page) error {
 	return ui.render(c, status, "accreditation_replace", p)
 }
 
-// replaceDelegate nominates someone in a delegate's place, in one step.
-func (ui *UI) replaceDelegate(c echo.Context) error {
-	p := ui.newPage(c, "delegates.replace_title")
-	in := readDelegateForm(c, p)
-	status := http.StatusUnprocessableEntity
-	if !p.Form.HasErrors() {
-		view, err := ui.accreditation.FireDelegate(c.Request().Context(), actorOf(c), c.Param("id"),
-			accreditation.DelegateTransitionInput{
-				TransitionInput: accreditation.TransitionInput{Event: "replace", Version: formVersion(c.FormValue("version"))},
-				Replacement:     &in,
-			})
-		if err == nil {
-			return redirect(c, "/accreditation-requests/"+view.AccreditationRequestID+"?notice=acc_delegate_replaced#delegates")
-		}
-		if !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
-			return err
-		}
-		status = statusOf(err)
-	}
-	return ui.renderReplace(c, status, p)
-}
-
-// fireDelegateEvent confirms a delegate, issues the badge or cancels the
-// nomination, then returns to the request.
-func (ui *UI) fireDelegateEvent(c echo.Context) error {
-	ctx, actor, id := c.Request().Context(), actorOf(c), c.Param("id")
-	d, err := ui.accreditation.GetDelegate(ctx, actor, id)
-	if err != nil {
-		return err
-	}
-	event := c.FormValue("event")
-	in := accreditation.DelegateTransitionInput{TransitionInput: accreditation.TransitionInput{
-		Event: event, Version: formVersion(c.FormValue("version")),
-	}}
-	if event == "replace" {
-		// A replacement names the person nominated instead: its own form.
-		return accord.Errorf(accord.KindBadRequest, "replace has its own form")
-	}
-	if _, err := ui.accreditation.FireDelegate(ctx, actor, id, in); err != nil {
-		p := ui.newPage(c, "request.title")
-		p.Form.setScope(eventScope(id, event))
-		if !p.Form.showAccreditationErrors(err, nil) {
-			return err
-		}
-		return ui.renderRequest(c, statusOf(err), p, d.AccreditationRequestID)
-	}
-	return redirect(c, "/accreditation-requests/"+d.AccreditationRequestID+"?notice=acc_delegate_updated#delegates")
-}
-
 // badgePNG is a delegate's badge as a QR code to print: the address of
 // its verification page.
 func (ui *UI) badgePNG(c echo.Context) error {
@@ -209,6 +161,5 @@ func (ui *UI) badgePNG(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-store")
-	return c.Blob(http.StatusOK, "image/png", png)
+	return httpreply.Private(c, "image/png", png)
 }

@@ -51,7 +51,7 @@ func (ui *UI) accreditationHome(c echo.Context) error {
 		if d.Requests, err = ui.requestRows(c, p, views, backRequest); err != nil {
 			return err
 		}
-		confs, _, err := accreditation.ListConferences(ctx, ui.db, pageSize, "")
+		confs, _, err := ui.accreditation.ListConferences(ctx, actorOf(c), pageSize, "")
 		if err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func (ui *UI) accreditationHome(c echo.Context) error {
 			}
 		}
 	case actor.Is(accord.RoleSecretariat):
-		confs, _, err := accreditation.ListConferences(ctx, ui.db, 200, "")
+		confs, _, err := ui.accreditation.ListConferences(ctx, actorOf(c), 200, "")
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (ui *UI) accreditationHome(c echo.Context) error {
 			}
 			counts[v.ConferenceID]++
 		}
-		confs, err := ui.conferencesByID(ctx, ids)
+		confs, err := ui.conferencesByID(ctx, actorOf(c), ids)
 		if err != nil {
 			return err
 		}

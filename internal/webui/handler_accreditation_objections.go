@@ -69,7 +69,7 @@ func (ui *UI) renderObjections(c echo.Context, status int, p *Page, id string) e
 	if err != nil {
 		return err
 	}
-	conf, err := accreditation.GetConference(ctx, ui.db, r.ConferenceID)
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), r.ConferenceID)
 	if err != nil {
 		return err
 	}
@@ -113,41 +113,6 @@ func (ui *UI) lodgeObjection(c echo.Context) error {
 		return err
 	}
 	return ui.renderCirculated(c, statusOf(err), p, r.ConferenceID)
-}
-
-// withdrawObjection withdraws the State's own objection; the request
-// returns to the circulated list's ordinary course when none is left.
-func (ui *UI) withdrawObjection(c echo.Context) error {
-	ctx, actor, id := c.Request().Context(), actorOf(c), c.Param("id")
-	o, err := ui.accreditation.FireObjection(ctx, actor, id, accreditation.TransitionInput{
-		Event: "withdraw", Version: formVersion(c.FormValue("version")),
-	})
-	if err != nil {
-		if accord.KindOf(err) != accord.KindInvalid {
-			return err
-		}
-		// The period has ended meanwhile: say so on the list.
-		view, gerr := ui.accreditation.GetObjection(ctx, actor, id)
-		if gerr != nil {
-			return gerr
-		}
-		r, gerr := ui.accreditation.GetRequest(ctx, actor, view.AccreditationRequestID)
-		if gerr != nil {
-			return gerr
-		}
-		p := ui.newPage(c, "circulated.title")
-		p.Form.setScope(eventScope(id, "withdraw"))
-		p.Form.showAccreditationErrors(err, nil)
-		return ui.renderCirculated(c, statusOf(err), p, r.ConferenceID)
-	}
-	r, err := ui.accreditation.GetRequest(ctx, actor, o.AccreditationRequestID)
-	if err != nil {
-		return err
-	}
-	if c.FormValue("back") == "objections" {
-		return redirect(c, "/accreditation-requests/"+r.ID+"/objections?notice=acc_objection_withdrawn")
-	}
-	return redirect(c, "/conferences/"+r.ConferenceID+"/circulated?notice=acc_objection_withdrawn#req-"+r.ID)
 }
 
 // replyToObjection records the NGO's answer to an objection; the

@@ -36,7 +36,7 @@ func (ui *UI) renderReferrals(c echo.Context, status int, p *Page, confID string
 		return err
 	}
 	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := accreditation.GetConference(ctx, ui.db, confID)
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), confID)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) erro
 	if err != nil {
 		return err
 	}
-	conf, err := accreditation.GetConference(ctx, ui.db, r.ConferenceID)
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), r.ConferenceID)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (ui *UI) renderNewRequest(c echo.Context, status int, p *Page) error {
 	if !actor.Is(accord.RoleApplicant) {
 		return accord.Forbidden("only an NGO's staff request accreditation")
 	}
-	conf, err := accreditation.GetConference(c.Request().Context(), ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(c.Request().Context(), actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -53,13 +53,13 @@ func (ui *UI) renderScreening(c echo.Context, status int, p *Page) error {
 	f := accreditation.RequestFilter{State: accreditation.RequestSubmitted, Limit: pageSize, Cursor: c.QueryParam("cursor")}
 	d := screeningData{}
 	if code := c.QueryParam("conference"); code != "" {
-		conf, err := accreditation.GetConference(ctx, ui.db, code)
+		conf, err := ui.accreditation.GetConference(ctx, actorOf(c), code)
 		if err != nil {
 			return err
 		}
 		f.ConferenceID, d.Conference = conf.ID, conf.Code
 	}
-	confs, _, err := accreditation.ListConferences(ctx, ui.db, pageSize, "")
+	confs, _, err := ui.accreditation.ListConferences(ctx, actorOf(c), pageSize, "")
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (ui *UI) requestRows(c echo.Context, p *Page, views []accreditation.Request
 	if err != nil {
 		return nil, err
 	}
-	confs, err := ui.conferencesByID(ctx, confIDs)
+	confs, err := ui.conferencesByID(ctx, actor, confIDs)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ type transparencyData struct {
 
 // transparencyCount is one count of the report with what it counts.
 type transparencyCount struct {
-	Key   string // the api.md field name, which also names its catalog keys
+	Key   string // the docs/api.md field name, which also names its catalog keys
 	Count int
 }
 
@@ -31,7 +31,7 @@ type transparencyCount struct {
 func (ui *UI) transparencyPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	p := ui.newPage(c, "transparency.title")
-	conf, err := accreditation.GetConference(ctx, ui.db, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ type verifyBadgeData struct {
 
 // verifyBadge is where a badge's QR code leads: anyone learns whether the
 // badge is valid and whose it is, in their own language, on a phone at
-// the door. A scanner that asks for JSON (api.md, Badge verification)
+// the door. A scanner that asks for JSON (docs/api.md, Badge verification)
 // gets the same answer as JSON.
 func (ui *UI) verifyBadge(c echo.Context) error {
 	ctx := c.Request().Context()
@@ -34,7 +34,7 @@ func (ui *UI) verifyBadge(c echo.Context) error {
 	p := ui.newPage(c, "badge.title")
 	d := verifyBadgeData{Check: check}
 	if check.Valid {
-		conf, err := accreditation.GetConference(ctx, ui.db, check.Conference)
+		conf, err := ui.accreditation.GetConference(ctx, actorOf(c), check.Conference)
 		switch {
 		case err == nil:
 			d.ConfTitle = conf.LocalTitle(p.Locale)

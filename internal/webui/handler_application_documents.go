@@ -3,13 +3,12 @@ package webui
 import (
 	"errors"
 	"io"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/membership"
 )
 
@@ -86,16 +85,7 @@ func (ui *UI) downloadDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	disposition := mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename})
-	if disposition == "" {
-		disposition = "attachment"
-	}
-	h.Set("Content-Disposition", disposition)
-	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
-	h.Set(echo.HeaderCacheControl, "private, no-store")
-	h.Set(echo.HeaderContentLength, strconv.Itoa(len(data)))
-	return c.Blob(http.StatusOK, doc.ContentType, data)
+	return httpreply.Attachment(c, doc.Filename, doc.ContentType, data)
 }
 
 // removeDocument takes a document off the application.

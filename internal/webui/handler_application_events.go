@@ -3,7 +3,6 @@ package webui
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -12,69 +11,95 @@ import (
 	"github.com/accord-coalition/accord/internal/membership"
 )
 
-// transitionForm is a transition form as posted: the event, the version the
-// page was read at, and the event's own fields.
-type transitionForm struct {
-	event, comment string
-	version        int
-}
-
-// readTransitionForm reads the fields every action form carries and keeps
-// the comment to show again. An event that must be confirmed, sent without
-// its box ticked, is marked on the form.
-func readTransitionForm(c echo.Context, p *Page) transitionForm {
-	ev := strings.TrimSpace(c.FormValue("event"))
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	p.Form.Keep(c, ev+"_comment")
-	if slices.Contains(memberConfirmed, ev) && c.FormValue(ev+"_confirm") != "on" {
-		p.Form.Fail(ev+"_confirm", "err.confirm_required")
+// membershipWorkflows are the hooks of the application's and the
+// membership's event forms. A form keeps its text under the event's own
+// name (request_info_comment), so that among a page's many forms the one
+// sent shows it again.
+func (ui *UI) membershipWorkflows() map[string]webWorkflow {
+	return map[string]webWorkflow{
+		membership.CollectionApplications: {
+			path: "/applications", title: "app.title", upload: true,
+			before: ui.beforeApplicationEvent,
+			done:   memberDone("/applications"),
+			refused: func(c echo.Context, id string, f *eventPost, err error) error {
+				return ui.memberRefused(c, f, err, "app.title", "app.stale", func(status int, p *Page, why error) error {
+					return ui.showApplication(c, status, p, id, why)
+				})
+			},
+		},
+		membership.CollectionMemberships: {
+			path: "/memberships", title: "membership.title",
+			before: func(c echo.Context, id string, f *eventPost) error {
+				checkMemberForm(f)
+				return nil
+			},
+			done: memberDone("/memberships"),
+			refused: func(c echo.Context, id string, f *eventPost, err error) error {
+				return ui.memberRefused(c, f, err, "membership.title", "membership.stale", func(status int, p *Page, _ error) error {
+					return ui.showMembership(c, status, p, id)
+				})
+			},
+		},
 	}
-	return transitionForm{event: ev, comment: c.FormValue(ev + "_comment"), version: version}
 }
 
-// fireApplicationEvent fires the event of one of the application page's
-// forms. A stale form (409) shows the application as it now is, with a
-// message saying so; the submit guard's refusal is shown as the checklist;
-// a blank required text is marked beside its field.
-func (ui *UI) fireApplicationEvent(c echo.Context) error {
-	id := c.Param("id")
-	p := ui.newPage(c, "app.title")
-	f := readTransitionForm(c, p)
-	status := http.StatusUnprocessableEntity
-	if f.event == "respond" {
-		// The text is checked first: a blank answer must not leave a
-		// document behind on an application still awaiting one.
-		p.Form.Keep(c, "respond_kind")
-		if strings.TrimSpace(f.comment) == "" {
-			p.Form.Fail("respond_comment", "err.required")
-		} else {
-			s, err := ui.attach(c, p, id, "respond_", false)
-			if err != nil {
-				return err
-			}
-			if p.Form.HasErrors() {
-				status = s
-			}
-		}
+// checkMemberForm keeps the comment to show again and marks an event that
+// must be confirmed, sent without its box ticked.
+func checkMemberForm(f *eventPost) {
+	f.Page.Form.Set(f.Event+"_comment", f.Comment)
+	if slices.Contains(memberConfirmed, f.Event) && !f.Confirmed {
+		f.Page.Form.Fail(f.Event+"_confirm", "err.confirm_required")
+	}
+}
+
+// beforeApplicationEvent checks an answer's text first: a blank answer
+// must not leave a document behind on an application still awaiting one.
+func (ui *UI) beforeApplicationEvent(c echo.Context, id string, f *eventPost) error {
+	checkMemberForm(f)
+	if f.Event != "respond" {
+		return nil
+	}
+	p := f.Page
+	p.Form.Keep(c, "respond_kind")
+	if strings.TrimSpace(f.Comment) == "" {
+		p.Form.Fail("respond_comment", "err.required")
+		return nil
+	}
+	status, err := ui.attach(c, p, id, "respond_", false)
+	if err != nil {
+		return err
 	}
 	if p.Form.HasErrors() {
-		return ui.showApplication(c, status, p, id, nil)
+		f.Status = status
 	}
-	_, err := ui.members.TransitionApplication(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
-		Event: f.event, Comment: f.comment, Version: f.version,
-	})
+	return nil
+}
+
+// memberDone returns to the record's page with the event's notice.
+func memberDone(path string) func(echo.Context, string, *eventPost, any) (string, error) {
+	return func(_ echo.Context, id string, f *eventPost, _ any) (string, error) {
+		return path + "/" + id + "?notice=" + membershipNotice(f.Event), nil
+	}
+}
+
+// memberRefused shows a refusal on the record's page: a stale form (409)
+// shows the record as it now is, with staleKey saying so; the submit
+// guard's refusal is shown as the checklist; a blank required text is
+// marked beside its field.
+func (ui *UI) memberRefused(c echo.Context, f *eventPost, err error, titleKey, staleKey string, show func(status int, p *Page, why error) error) error {
+	p := f.Page
 	switch {
 	case err == nil:
-		return redirect(c, "/applications/"+id+"?notice="+membershipNotice(f.event))
+		return show(f.Status, p, nil)
 	case accord.KindOf(err) == accord.KindConflict:
-		p = ui.newPage(c, "app.title")
-		p.Form.FailGeneral("app.stale")
-		return ui.showApplication(c, http.StatusConflict, p, id, nil)
-	case f.event == "submit" && accord.KindOf(err) == accord.KindInvalid:
+		p = ui.newPage(c, titleKey)
+		p.Form.FailGeneral(staleKey)
+		return show(http.StatusConflict, p, nil)
+	case f.Event == "submit" && accord.KindOf(err) == accord.KindInvalid:
 		p.Form.FailGeneral("app.not_ready")
-		return ui.showApplication(c, http.StatusUnprocessableEntity, p, id, err)
-	case p.Form.showErrorsAs(err, f.event+"_", f.event+"_comment"):
-		return ui.showApplication(c, statusOf(err), p, id, nil)
+		return show(http.StatusUnprocessableEntity, p, err)
+	case p.Form.showErrorsAs(err, f.Event+"_", f.Event+"_comment"):
+		return show(statusOf(err), p, nil)
 	}
 	return err
 }

@@ -32,7 +32,7 @@ type accreditedView struct {
 func (ui *UI) conferences(c echo.Context) error {
 	ctx := c.Request().Context()
 	p := ui.newPage(c, "conferences.title")
-	confs, next, err := accreditation.ListConferences(ctx, ui.db, pageSize, c.QueryParam("cursor"))
+	confs, next, err := ui.accreditation.ListConferences(ctx, actorOf(c), pageSize, c.QueryParam("cursor"))
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (ui *UI) conferences(c echo.Context) error {
 	for i, cf := range confs {
 		ids[i] = cf.ID
 	}
-	accredited, err := accreditation.AccreditedOrganizations(ctx, ui.db, ids)
+	accredited, err := ui.accreditation.AccreditedOrganizations(ctx, actorOf(c), ids)
 	if err != nil {
 		return err
 	}

@@ -161,13 +161,13 @@ func (ui *UI) dashboard(c echo.Context) error {
 	for _, r := range regions {
 		data.RegionOptions = append(data.RegionOptions, option{r.Code, r.Name(p.Locale)})
 	}
-	for _, s := range []string{"confirmed", "badge_issued", "checked_in"} {
+	for _, s := range report.FilterStates(report.ListParticipants) {
 		data.DelegateStates = append(data.DelegateStates, option{s, p.T("delegates.state_" + s)})
 	}
-	for _, s := range []string{"circulated", "objected", "referred", "accredited", "denied", "withdrawn", "revoked"} {
+	for _, s := range report.FilterStates(report.ListCirculation) {
 		data.RequestStates = append(data.RequestStates, option{s, p.T("accreditation.state_" + s)})
 	}
-	for _, s := range []string{"active", "suspended", "lapsed", "resigned", "terminated"} {
+	for _, s := range report.FilterStates(report.ListMembers) {
 		data.MemberStates = append(data.MemberStates, option{s, p.T("state." + s)})
 	}
 	for _, l := range report.ConferenceLists {

@@ -44,7 +44,7 @@ func (ui *UI) directory(c echo.Context) error {
 	if r := strings.ToUpper(c.QueryParam("region")); slices.Contains(country.RegionCodes, r) {
 		d.Region = r
 	}
-	entries, next, err := membership.Directory(ctx, ui.db, membership.DirectoryFilter{
+	entries, next, err := ui.members.Directory(ctx, actorOf(c), membership.DirectoryFilter{
 		Q: d.Q, Region: d.Region, Limit: pageSize, Cursor: c.QueryParam("cursor"),
 	})
 	if err != nil {

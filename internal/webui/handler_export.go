@@ -1,11 +1,9 @@
 package webui
 
 import (
-	"mime"
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/report"
 )
 
@@ -40,20 +38,5 @@ func (ui *UI) streamExport(c echo.Context, req report.ExportRequest) error {
 	if err != nil {
 		return err
 	}
-	res := c.Response()
-	h := res.Header()
-	h.Set(echo.HeaderContentType, e.ContentType())
-	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": e.Filename()}))
-	h.Set(echo.HeaderCacheControl, "private, no-store")
-	if err := e.Write(ctx, res); err != nil {
-		if !res.Committed {
-			h.Del(echo.HeaderContentDisposition)
-			h.Del(echo.HeaderCacheControl)
-			return err
-		}
-		ui.log.ErrorContext(ctx, "export failed after it started: connection aborted",
-			"file", e.Filename(), "rows", e.Rows(), "bytes", res.Size, "error", err.Error())
-		panic(http.ErrAbortHandler)
-	}
-	return nil
+	return httpreply.StreamExport(c, e, ui.log)
 }

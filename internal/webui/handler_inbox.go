@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/accord-coalition/accord/internal/notify"
 )
 
 type inboxData struct {
@@ -27,11 +25,11 @@ type messageView struct {
 func (ui *UI) inbox(c echo.Context) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
 	p := ui.newPage(c, "inbox.title")
-	msgs, next, err := notify.Inbox(ctx, ui.db, actor, pageSize, c.QueryParam("cursor"))
+	msgs, next, err := ui.auth.Inbox(ctx, actor, pageSize, c.QueryParam("cursor"))
 	if err != nil {
 		return err
 	}
-	unread, err := notify.UnreadCount(ctx, ui.db, actor)
+	unread, err := ui.auth.UnreadCount(ctx, actor)
 	if err != nil {
 		return err
 	}
@@ -49,7 +47,7 @@ func (ui *UI) inbox(c echo.Context) error {
 
 // markRead marks one message read and goes back to the inbox.
 func (ui *UI) markRead(c echo.Context) error {
-	if err := notify.MarkRead(c.Request().Context(), ui.db, actorOf(c), c.Param("id")); err != nil {
+	if err := ui.auth.MarkRead(c.Request().Context(), actorOf(c), c.Param("id")); err != nil {
 		return err
 	}
 	return redirect(c, "/inbox")

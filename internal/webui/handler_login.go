@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 )
 
 type loginData struct{ Next string }
@@ -70,8 +71,5 @@ func localPath(s string) string {
 
 // statusOf is the status a form answers with when it shows err.
 func statusOf(err error) int {
-	if s, ok := errorStatus[accord.KindOf(err)]; ok {
-		return s
-	}
-	return http.StatusInternalServerError
+	return httpreply.StatusOf(err)
 }

@@ -97,7 +97,7 @@ func (ui *UI) membershipItem(p *Page, m *membership.MembershipView, names placeN
 		CountryName: names.country(m.Country), State: m.State, StateLabel: p.memberStateName(m.State),
 		Since: m.Since, RenewalDue: m.RenewalDue,
 		Actions: memberActions(p, ui.memberMachine(membershipMachine), m.AllowedEvents,
-			"/memberships/"+m.ID+"/events", m.Version, idPrefix),
+			"/memberships/"+m.ID+"/transitions", m.Version, idPrefix),
 	}
 }
 
@@ -133,30 +133,4 @@ func (ui *UI) showMembership(c echo.Context, status int, p *Page, id string) err
 	}
 	p.Data = d
 	return ui.render(c, status, "membership", p)
-}
-
-// fireMembershipEvent fires the event of one of a membership's forms,
-// from the list or from the membership's page; a refusal is shown on the
-// membership's page.
-func (ui *UI) fireMembershipEvent(c echo.Context) error {
-	id := c.Param("id")
-	p := ui.newPage(c, "membership.title")
-	f := readTransitionForm(c, p)
-	if p.Form.HasErrors() {
-		return ui.showMembership(c, http.StatusUnprocessableEntity, p, id)
-	}
-	_, err := ui.members.TransitionMembership(c.Request().Context(), actorOf(c), id, membership.TransitionInput{
-		Event: f.event, Comment: f.comment, Version: f.version,
-	})
-	switch {
-	case err == nil:
-		return redirect(c, "/memberships/"+id+"?notice="+membershipNotice(f.event))
-	case accord.KindOf(err) == accord.KindConflict:
-		p = ui.newPage(c, "membership.title")
-		p.Form.FailGeneral("membership.stale")
-		return ui.showMembership(c, http.StatusConflict, p, id)
-	case p.Form.showErrorsAs(err, f.event+"_", f.event+"_comment"):
-		return ui.showMembership(c, statusOf(err), p, id)
-	}
-	return err
 }

@@ -2,13 +2,12 @@ package webui
 
 import (
 	"errors"
-	"mime"
-	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/i18n"
 )
 
@@ -83,10 +82,6 @@ func (ui *UI) visaLetterPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment",
-		map[string]string{"filename": "visa-letter-" + l.DelegateID + ".pdf"}))
-	// The letter prints a passport number: no cache keeps it.
-	h.Set(echo.HeaderCacheControl, "private, no-store")
-	return c.Blob(http.StatusOK, "application/pdf", pdf)
+	// The letter prints a passport number: Attachment lets no cache keep it.
+	return httpreply.Attachment(c, "visa-letter-"+l.DelegateID+".pdf", "application/pdf", pdf)
 }

@@ -35,7 +35,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		r.wantRedirect(t, "/login?notice=registered_verify")
 		var userID string
 		db.Gorm.Table("users").Where("email = ?", "amina@ngo.example").Pluck("id", &userID)
-		token := tokenRE.FindStringSubmatch(s.latestMessage(userID, "verify_email").Body)
+		token := tokenRE.FindStringSubmatch(s.LatestMessage(userID, "verify_email").Body)
 		if token == nil {
 			t.Fatal("no verification token")
 		}
@@ -161,13 +161,13 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		coord.get(appPath).wantContains(t, "ملاحظة سرية: نعرف رئيس الجمعية", "للمراجعين فقط")
 
 		// A request for information needs its questions.
-		r = coord.fireForm(appPath, "request_info", map[string]string{"request_info_comment": "  "})
+		r = coord.fireForm(appPath, "request_info", map[string]string{"comment": "  "})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 		wantRTL(t, r)
 		if got := fieldError(r, "f-request_info_comment"); got != "هذا الحقل مطلوب." {
 			t.Errorf("error beside the questions = %q", got)
 		}
-		coord.fireForm(appPath, "request_info", map[string]string{"request_info_comment": "يرجى إرسال آخر بيان مالي."}).
+		coord.fireForm(appPath, "request_info", map[string]string{"comment": "يرجى إرسال آخر بيان مالي."}).
 			wantRedirect(t, appPath)
 
 		// The applicant sees the questions, never the note, and answers
@@ -179,16 +179,16 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		if got := strings.Join(offered(r), ","); got != "respond,withdraw" {
 			t.Errorf("applicant offered %s while information is requested", got)
 		}
-		r = b.upload(appPath, appPath+"/events", map[string]string{
+		r = b.upload(appPath, appPath+"/transitions", map[string]string{
 			"event": "respond", "version": versionOf(t, r, "respond"),
-			"respond_comment": "أرفقنا البيان المالي لعام 2025.", "respond_kind": "financial",
+			"comment": "أرفقنا البيان المالي لعام 2025.", "respond_kind": "financial",
 		}, "respond_file", "financial.pdf", pdfFile)
 		r.wantRedirect(t, appPath+"?notice=event_respond")
 		r = b.get(appPath)
 		r.wantContains(t, "financial.pdf", "البيان المالي", "أرفقنا البيان المالي لعام 2025.", "قيد الدراسة")
 
 		// The reviewer approves; the applicant is a member.
-		coord.fireForm(appPath, "approve", map[string]string{"approve_comment": "مرحبًا بكم."}).wantRedirect(t, appPath)
+		coord.fireForm(appPath, "approve", map[string]string{"comment": "مرحبًا بكم."}).wantRedirect(t, appPath)
 		r = b.get(appPath)
 		wantRTL(t, r)
 		r.wantContains(t, "مقبول", "تمت الموافقة: منظمتكم عضو في التحالف.", "مرحبًا بكم.", "الاطلاع على عضويتكم")

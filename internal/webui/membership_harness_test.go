@@ -1,88 +1,44 @@
 package webui_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html"
-	"io"
-	"log/slog"
-	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/clock"
-	"github.com/accord-coalition/accord/internal/config"
-	"github.com/accord-coalition/accord/internal/country"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/webui"
-	"github.com/accord-coalition/accord/internal/workflow"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
 
-// memberSite is the web pages with the membership service wired in, on a
-// real database, driven over HTTP. Fixtures it cannot reach through the
-// pages quickly (other organisations' applications) it makes through the
-// same service the pages call.
+// memberSite is the application's pages with fixtures the pages cannot
+// make quickly (other organisations' applications) made through the same
+// membership service, and transitions fired over the API.
 type memberSite struct {
 	*site
-	svc *membership.Service
-	seq int
+	svc    *membership.Service
+	tokens map[string]string // access token by user id, for the API
 }
 
 func newMemberSite(t *testing.T, db *store.DB) *memberSite {
 	t.Helper()
-	ctx := context.Background()
-	if _, _, err := country.Load(ctx, db); err != nil {
-		t.Fatalf("load countries: %v", err)
-	}
-	clk := clock.NewManual(time.Now().UTC().Truncate(time.Second))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	authz := auth.NewAuthorizer(logger)
-	acfg := auth.DefaultConfig([]byte(testSecret))
-	acfg.Argon2 = auth.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	acfg.Now = clk.Now
-	authSvc := auth.NewService(db, acfg, authz, logger)
-	engine := workflow.New(db, workflow.WithClock(clk.Now), workflow.WithLogger(logger))
-	svc := membership.NewService(db, engine, authz, membership.Config{
-		BaseURL: "http://localhost:8080", Now: clk.Now, Logger: logger,
-	})
-	ui := webui.New(webui.Deps{
-		Config: config.Config{SecretKey: []byte(testSecret), BaseURL: "http://localhost:8080", EmailVerification: true},
-		DB:     db, Auth: authSvc, Logger: logger, Now: clk.Now, Membership: svc,
-	})
-	e := echo.New()
-	ui.Register(e)
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return &memberSite{site: &site{t: t, db: db, auth: authSvc, clock: clk, url: srv.URL}, svc: svc}
+	s := newSite(t, db)
+	return &memberSite{site: s, svc: s.App.Membership, tokens: map[string]string{}}
 }
 
 // staff creates a signed-in browser for a coordinator (of regions) or a
 // secretariat member, reading pages in locale.
 func (s *memberSite) staff(role accord.Role, locale string, regions ...string) (*browser, accord.Actor) {
 	s.t.Helper()
-	s.seq++
-	email := fmt.Sprintf("%s%d@coalition.example", role, s.seq)
-	u, err := s.auth.CreateUserDirect(context.Background(), auth.CreateUserInput{
-		Email: email, Name: "Staff " + string(role), Role: role, Locale: locale,
-		Password: "a long enough password", Regions: regions,
-	})
-	if err != nil {
-		s.t.Fatalf("create %s: %v", role, err)
-	}
-	b := s.browser(locale)
-	b.signIn(email)
-	return b, accord.Actor{UserID: u.ID, Role: role, Regions: regions, Locale: locale}
+	u, b := s.signedIn(auth.CreateUserInput{Name: "Staff " + string(role), Role: role, Locale: locale, Regions: regions}, "")
+	s.tokens[u.ID] = u.Token
+	return b, u.Actor()
 }
 
 // applicant is an applicant with a complete organisation in countryCode
@@ -98,15 +54,11 @@ type applicant struct {
 func (s *memberSite) submittedApplication(name, nameEN, countryCode, locale string) *applicant {
 	s.t.Helper()
 	ctx := context.Background()
-	s.seq++
-	email := fmt.Sprintf("applicant%d@ngo.example", s.seq)
-	u, err := s.auth.CreateUserDirect(ctx, auth.CreateUserInput{
-		Email: email, Name: "Applicant", Role: accord.RoleApplicant, Locale: locale, Password: "a long enough password",
-	})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	a := &applicant{actor: accord.Actor{UserID: u.ID, Role: accord.RoleApplicant, Locale: locale}, email: email}
+	u := s.Person(auth.CreateUserInput{Email: fmt.Sprintf("applicant%d@ngo.example", s.Next()), Name: "Applicant",
+		Role: accord.RoleApplicant, Locale: locale})
+	s.tokens[u.ID] = u.Token
+	a := &applicant{actor: u.Actor(), email: u.Email}
+	var err error
 	if a.org, err = s.svc.CreateOrganization(ctx, a.actor, completeProfile(name, nameEN, countryCode)); err != nil {
 		s.t.Fatalf("create organisation: %v", err)
 	}
@@ -125,19 +77,13 @@ func (s *memberSite) submittedApplication(name, nameEN, countryCode, locale stri
 	return a
 }
 
-// fire moves an application through the service, at its current version.
+// fire moves an application over the API as actor, at its current version.
 func (s *memberSite) fire(actor accord.Actor, id, event, comment string) *membership.ApplicationView {
 	s.t.Helper()
-	ctx := context.Background()
-	cur, err := s.svc.GetApplication(ctx, actor, id)
-	if err != nil {
-		s.t.Fatalf("get application: %v", err)
-	}
-	v, err := s.svc.TransitionApplication(ctx, actor, id, membership.TransitionInput{Event: event, Comment: comment, Version: cur.Version})
-	if err != nil {
-		s.t.Fatalf("%s: %v", event, err)
-	}
-	return v
+	var v membership.ApplicationView
+	s.Fire(&testenv.User{Token: s.tokens[actor.UserID]}, "/membership-applications/"+id, event, comment).
+		Want(s.t, http.StatusOK).Decode(s.t, &v)
+	return &v
 }
 
 func completeProfile(name, nameEN, countryCode string) membership.OrganizationInput {
@@ -158,37 +104,6 @@ var (
 	pdfFile = []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 	exeFile = []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.")
 )
-
-// upload posts a multipart form to action with the CSRF token of the page
-// at formPath, as a browser sends a form with a file: the token is a field
-// of the multipart body.
-func (b *browser) upload(formPath, action string, fields map[string]string, fileField, filename string, data []byte) response {
-	b.s.t.Helper()
-	page := b.get(formPath)
-	m := csrfRE.FindStringSubmatch(page.body)
-	if m == nil {
-		b.s.t.Fatalf("GET %s (%d) has no CSRF field", formPath, page.StatusCode)
-	}
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	if _, forged := fields["csrf_token"]; !forged {
-		mw.WriteField("csrf_token", m[1])
-	}
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	if fileField != "" {
-		fw, err := mw.CreateFormFile(fileField, filename)
-		if err != nil {
-			b.s.t.Fatal(err)
-		}
-		fw.Write(data)
-	}
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, b.s.url+action, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return b.do(req)
-}
 
 var (
 	eventRE   = regexp.MustCompile(`<input type="hidden" name="event" value="([a-z_]+)">`)
@@ -225,7 +140,7 @@ func (b *browser) fireForm(path, event string, extra map[string]string) response
 		form[k] = []string{v}
 	}
 	base, _, _ := strings.Cut(path, "?")
-	return b.post(base+"/events", form)
+	return b.post(base+"/transitions", form)
 }
 
 // fieldError is the error shown beside the input with id, or "".
@@ -240,13 +155,4 @@ func fieldError(r response, id string) string {
 func wantRTL(t *testing.T, r response) {
 	t.Helper()
 	r.wantContains(t, `<html lang="ar" dir="rtl">`)
-}
-
-func (r response) wantLacks(t *testing.T, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if strings.Contains(r.body, p) {
-			t.Errorf("%s %s: body has %q, which it must not\n%s", r.Request.Method, r.Request.URL, p, excerpt(r.body))
-		}
-	}
 }

@@ -140,7 +140,7 @@ func TestMembershipsBySecretariatAndMember(t *testing.T) {
 
 		r := hubB.get("/memberships")
 		r.wantStatus(t, http.StatusOK)
-		r.wantContains(t, "Member FR", "Member UA", "2 memberships shown", `action="`+path+`/events"`, "Suspend the membership")
+		r.wantContains(t, "Member FR", "Member UA", "2 memberships shown", `action="`+path+`/transitions"`, "Suspend the membership")
 		if got := strings.Count(r.body, `name="event" value="suspend"`); got != 2 {
 			t.Errorf("%d suspend forms on the list, want one per active membership", got)
 		}
@@ -154,19 +154,19 @@ func TestMembershipsBySecretariatAndMember(t *testing.T) {
 			seen[m[1]] = true
 		}
 
-		r = hubB.fireForm(path, "suspend", map[string]string{"suspend_comment": ""})
+		r = hubB.fireForm(path, "suspend", map[string]string{"comment": ""})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 		if got := fieldError(r, "f-suspend_comment"); got != "This field is required." {
 			t.Errorf("blank reasons: %q", got)
 		}
-		hubB.fireForm(path, "suspend", map[string]string{"suspend_comment": "Unpaid obligations."}).wantRedirect(t, path)
+		hubB.fireForm(path, "suspend", map[string]string{"comment": "Unpaid obligations."}).wantRedirect(t, path)
 		r = hubB.get(path)
 		r.wantContains(t, "Suspended", "Unpaid obligations.", "Reinstate the membership", "End the membership")
 		if got := strings.Join(offered(r), ","); got != "reinstate,terminate" {
 			t.Errorf("suspended membership offers %s", got)
 		}
 		hubB.get("/memberships?state=suspended").wantContains(t, "Member FR", "1 membership shown")
-		hubB.fireForm(path, "reinstate", map[string]string{"reinstate_comment": "Settled."}).wantRedirect(t, path)
+		hubB.fireForm(path, "reinstate", map[string]string{"comment": "Settled."}).wantRedirect(t, path)
 
 		// The member: no reconfirmation a year ahead, then within the
 		// window; resignation needs its box ticked.
@@ -208,7 +208,7 @@ func TestMembershipsBySecretariatAndMember(t *testing.T) {
 		if got := fieldError(r, "f-resign_confirm"); got != "Tick the box to confirm." {
 			t.Errorf("resign unconfirmed: %q", got)
 		}
-		memB.fireForm(path, "resign", map[string]string{"resign_confirm": "on"}).wantRedirect(t, path+"?notice=event_resign")
+		memB.fireForm(path, "resign", map[string]string{"confirm": "on"}).wantRedirect(t, path+"?notice=event_resign")
 		memB.get(path).wantContains(t, "Resigned", "The organisation resigned from the coalition.")
 
 	})

@@ -106,21 +106,21 @@ func TestReviewOffersExactlyTheAllowedActions(t *testing.T) {
 		r.wantContains(t, "Motivos indicados", "Los estatutos no corresponden a una ONG.", "Apelar antes del")
 
 		// The appeal is the applicant's, with its grounds.
-		r = appB.fireForm(path, "appeal", map[string]string{"appeal_comment": ""})
+		r = appB.fireForm(path, "appeal", map[string]string{"comment": ""})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 		if got := fieldError(r, "f-appeal_comment"); got == "" || !strings.Contains(r.body, "Motivos de su apelación") {
 			t.Errorf("blank grounds: error %q", got)
 		}
-		appB.fireForm(path, "appeal", map[string]string{"appeal_comment": "Adjuntamos la prueba de nuestra independencia."}).
+		appB.fireForm(path, "appeal", map[string]string{"comment": "Adjuntamos la prueba de nuestra independencia."}).
 			wantRedirect(t, path+"?notice=event_appeal")
 		// The original reviewer may not decide the appeal; the secretariat may.
 		check("appealed", map[string][]string{"applicant": {}, "coordinator": {}, "secretariat": {"overturn", "uphold"}})
-		r = hubB.fireForm(path, "uphold", map[string]string{"uphold_comment": "Se confirma."})
+		r = hubB.fireForm(path, "uphold", map[string]string{"comment": "Se confirma."})
 		r.wantRedirect(t, path)
 		check("rejected_final", map[string][]string{"applicant": {}, "coordinator": {}, "secretariat": {}})
 		appB.get(path).wantContains(t, "Rechazo definitivo", "Esta decisión es definitiva.", "Se confirma.")
 		// Firing anyway what is not offered is refused.
-		appB.fireFormAt(path, "appeal", "99", map[string]string{"appeal_comment": "otra vez"}).wantStatus(t, http.StatusConflict)
+		appB.fireFormAt(path, "appeal", "99", map[string]string{"comment": "otra vez"}).wantStatus(t, http.StatusConflict)
 	})
 }
 
@@ -134,7 +134,7 @@ func (b *browser) fireFormAt(path, event, version string, extra map[string]strin
 	for k, v := range extra {
 		form[k] = []string{v}
 	}
-	return b.post(path+"/events", form)
+	return b.post(path+"/transitions", form)
 }
 
 // TestStaleFormShowsConflict: a form read before someone else acted is
@@ -153,7 +153,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 		// The secretariat claims it meanwhile.
 		s.fire(hub, a.app.ID, "claim", "")
 		csrf := csrfRE.FindStringSubmatch(page.body)[1]
-		r := coordB.post(path+"/events", map[string][]string{"csrf_token": {csrf}, "event": {"claim"}, "version": {stale}})
+		r := coordB.post(path+"/transitions", map[string][]string{"csrf_token": {csrf}, "event": {"claim"}, "version": {stale}})
 		r.wantStatus(t, http.StatusConflict)
 		wantRTL(t, r)
 		r.wantContains(t, "تغيّر هذا الطلب أثناء اطّلاعكم عليه", "قيد الدراسة")

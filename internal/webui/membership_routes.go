@@ -25,12 +25,10 @@ func (ui *UI) registerMembershipPages(e *echo.Echo, member []echo.MiddlewareFunc
 	e.POST("/applications/:id/documents", ui.uploadDocument, upload...)
 	e.GET("/applications/:id/documents/:doc", ui.downloadDocument, member...)
 	e.POST("/applications/:id/documents/:doc/remove", ui.removeDocument, member...)
-	e.POST("/applications/:id/events", ui.fireApplicationEvent, upload...)
 	e.POST("/applications/:id/notes", ui.addNote, member...)
 
 	e.GET("/review", ui.reviewQueue, member...)
 
 	e.GET("/memberships", ui.membershipsPage, member...)
 	e.GET("/memberships/:id", ui.membershipPage, member...)
-	e.POST("/memberships/:id/events", ui.fireMembershipEvent, member...)
 }

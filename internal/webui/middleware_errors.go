@@ -10,23 +10,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/httpreply"
 	"github.com/accord-coalition/accord/internal/i18n"
 )
-
-// errorStatus maps the error kinds a page can meet to the status of its
-// error page. Invalid input never gets here: forms show it beside the
-// fields. Anything else is a 500.
-var errorStatus = map[accord.Kind]int{
-	accord.KindBadRequest:      http.StatusBadRequest,
-	accord.KindForbidden:       http.StatusForbidden,
-	accord.KindNotFound:        http.StatusNotFound,
-	accord.KindConflict:        http.StatusConflict,
-	accord.KindTooLarge:        http.StatusRequestEntityTooLarge,
-	accord.KindUnsupported:     http.StatusUnsupportedMediaType,
-	accord.KindRateLimited:     http.StatusTooManyRequests,
-	accord.KindInvalid:         http.StatusUnprocessableEntity,
-	accord.KindUnauthenticated: http.StatusUnauthorized,
-}
 
 // errorPages turns whatever a page returns or panics with into an error
 // page in the reader's language, so a person never meets a JSON problem
@@ -57,8 +43,9 @@ func (ui *UI) renderError(c echo.Context, err error) error {
 		status, textKey = http.StatusForbidden, "error.csrf_text"
 	case errors.As(err, &he) && he.Code < 500:
 		status = he.Code
-	case accord.KindOf(err) != accord.KindInternal:
-		status = errorStatus[accord.KindOf(err)]
+	default:
+		// Invalid input rarely gets here: forms show it beside the fields.
+		status = httpreply.StatusOf(err)
 	}
 	if status == http.StatusInternalServerError {
 		ui.logInternal(c, err)

@@ -3,7 +3,6 @@ package webui
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -117,13 +116,7 @@ func (p *Page) DateTime(t time.Time) string {
 
 // List joins items with the list separator of the page's language: the
 // Arabic comma in Arabic.
-func (p *Page) List(items []string) string {
-	sep := ", "
-	if p.Locale == "ar" {
-		sep = "، "
-	}
-	return strings.Join(items, sep)
-}
+func (p *Page) List(items []string) string { return i18n.JoinList(p.Locale, items) }
 
 // Asset is the fingerprinted address of a file of web/static.
 func (p *Page) Asset(name string) string { return p.asset(name) }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/i18n"
-	"github.com/accord-coalition/accord/internal/notify"
 )
 
 // navigation is the header's links for the visitor: the public pages for
@@ -41,7 +40,7 @@ func (ui *UI) navigation(c echo.Context, p *Page) []NavLink {
 	}
 	inbox := link("/inbox", "nav.inbox")
 	// The unread count is a courtesy: if it cannot be had, the link stays.
-	n, err := notify.UnreadCount(c.Request().Context(), ui.db, actorOf(c))
+	n, err := ui.auth.UnreadCount(c.Request().Context(), actorOf(c))
 	if err != nil {
 		ui.log.WarnContext(c.Request().Context(), "count unread messages", "error", err.Error())
 	} else if n > 0 {

@@ -45,7 +45,7 @@ func TestRegisterVerifyAndSignIn(t *testing.T) {
 		if locale != "fr" {
 			t.Errorf("registered in French, account locale %q", locale)
 		}
-		msg := s.latestMessage(userID, "verify_email")
+		msg := s.LatestMessage(userID, "verify_email")
 		m := tokenRE.FindStringSubmatch(msg.Body)
 		if m == nil {
 			t.Fatalf("no token in the verification mail:\n%s", msg.Body)

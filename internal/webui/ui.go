@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -101,8 +102,14 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET(assetPrefix+":name", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
-	e.GET("/directory", ui.directory, page...)
-	e.GET("/conferences", ui.conferences, page...)
+	// The public pages read through the services, whose policies open
+	// them to the anonymous visitor; without the service, no page.
+	if ui.members != nil {
+		e.GET("/directory", ui.directory, page...)
+	}
+	if ui.accreditation != nil {
+		e.GET("/conferences", ui.conferences, page...)
+	}
 
 	e.GET("/login", ui.loginForm, page...)
 	e.POST("/login", ui.login, page...)
@@ -126,17 +133,38 @@ func (ui *UI) Register(e *echo.Echo) {
 	if ui.accreditation != nil {
 		ui.registerAccreditationPages(e, page, member)
 	}
+	ui.registerWorkflowForms(e, member, []echo.MiddlewareFunc{ui.errorPages, ui.unavailable, ui.session, ui.language, ui.edgeUpload, ui.csrf, ui.requireUser})
 
 	// An unknown address is a 404 whatever its method: no CSRF check.
 	notFound := ui.errorPages(ui.session(ui.language(ui.issueCSRF(ui.notFound))))
 	e.RouteNotFound("/*", func(c echo.Context) error {
 		if strings.HasPrefix(c.Request().URL.Path, apiPrefix) {
 			// The API answers its unknown addresses with a problem
-			// document, through the server's error handler.
+			// document, through the server's error handler. This
+			// catch-all outranks Echo's own 405, so an API address
+			// asked with a method it does not take is told so here.
+			if allow := allowedMethods(c); allow != "" {
+				c.Response().Header().Set(echo.HeaderAllow, allow)
+				return echo.ErrMethodNotAllowed
+			}
 			return echo.ErrNotFound
 		}
 		return notFound(c)
 	})
+}
+
+// allowedMethods lists the methods a route other than the catch-all
+// serves at the request's path, comma-separated, or "" when none does.
+func allowedMethods(c echo.Context) string {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := c.Echo().NewContext(c.Request(), nil)
+		c.Echo().Router().Find(m, c.Request().URL.Path, probe)
+		if probe.Path() != "/*" && probe.Path() != "" {
+			allow = append(allow, m)
+		}
+	}
+	return strings.Join(allow, ", ")
 }
 
 // apiPrefix is where the JSON API lives; its addresses are not pages.

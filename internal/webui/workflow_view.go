@@ -52,8 +52,12 @@ func memberActions(p *Page, m *workflow.Machine, events []string, action string,
 		if p.cat.Has("action_intro." + ev) {
 			a.Intro = p.T("action_intro." + ev)
 		}
-		if required := requiresComment(m, ev); required || slices.Contains(memberOptionalComment, ev) {
+		// Every event form names its fields alike (event, comment,
+		// confirm); the ids and labels stay the event's own, as a page
+		// holds several forms.
+		if required := m.CommentRequired(ev); required || slices.Contains(memberOptionalComment, ev) {
 			f := p.Form.field(ev+"_comment", "textarea", "")
+			f.Name = "comment"
 			f.Required = required
 			f.ID = "f-" + idPrefix + ev + "_comment"
 			describedBy(&f)
@@ -61,6 +65,7 @@ func memberActions(p *Page, m *workflow.Machine, events []string, action string,
 		}
 		if slices.Contains(memberConfirmed, ev) {
 			f := p.Checkbox(ev + "_confirm")
+			f.Name = "confirm"
 			f.ID = "f-" + idPrefix + ev + "_confirm"
 			describedBy(&f)
 			a.Confirm = &f
@@ -83,16 +88,6 @@ func describedBy(f *Field) {
 		}
 		f.DescribedBy += f.ID + "-hint"
 	}
-}
-
-// requiresComment reports whether m requires a comment for event.
-func requiresComment(m *workflow.Machine, event string) bool {
-	for _, t := range m.Transitions {
-		if t.Event == event {
-			return t.CommentRequired
-		}
-	}
-	return false
 }
 
 // The names of the membership service's machines.
@@ -126,7 +121,7 @@ type memberEvent struct {
 
 // memberTimeline translates a history, oldest first. Only reviewers are
 // given internal entries by the service.
-func memberTimeline(p *Page, h []membership.HistoryEntry, viewerID string) []memberEvent {
+func memberTimeline(p *Page, h []workflow.HistoryEntry, viewerID string) []memberEvent {
 	out := make([]memberEvent, 0, len(h))
 	for _, e := range h {
 		t := memberEvent{
@@ -154,7 +149,7 @@ func memberTimeline(p *Page, h []membership.HistoryEntry, viewerID string) []mem
 }
 
 // lastCommentOf is the comment of the latest event of the history, if any.
-func lastCommentOf(h []membership.HistoryEntry, event string) string {
+func lastCommentOf(h []workflow.HistoryEntry, event string) string {
 	for i := len(h) - 1; i >= 0; i-- {
 		if h[i].Event == event {
 			return h[i].Comment

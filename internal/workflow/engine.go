@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -68,19 +69,33 @@ func New(db *store.DB, opts ...Option) *Engine {
 	return e
 }
 
-// Register adds m. A malformed table is a programming error, found at
-// start rather than on the first request: Register panics on it, and on a
-// second machine of the same name.
-func (e *Engine) Register(m *Machine) {
-	if err := m.validate(); err != nil {
-		panic(fmt.Sprintf("workflow: machine %q: %v", m.Name, err))
+// Register adds machines. A malformed table, an event without its rule, a
+// rule for no event or a second machine of one name is a programming
+// error, found at start rather than on the first request: Register
+// refuses them all with one error and registers none.
+func (e *Engine) Register(machines ...*Machine) error {
+	var errs []error
+	for _, m := range machines {
+		if err := m.Check(); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, dup := e.machines[m.Name]; dup {
-		panic(fmt.Sprintf("workflow: machine %q registered twice", m.Name))
+	seen := map[string]bool{}
+	for _, m := range machines {
+		if _, dup := e.machines[m.Name]; dup || seen[m.Name] {
+			errs = append(errs, fmt.Errorf("workflow: machine %q registered twice", m.Name))
+		}
+		seen[m.Name] = true
 	}
-	e.machines[m.Name] = m
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, m := range machines {
+		e.machines[m.Name] = m
+	}
+	return nil
 }
 
 // Machines returns the registered machines ordered by name.

@@ -24,7 +24,7 @@ func (e *Engine) Allowed(ctx context.Context, tx *gorm.DB, m *Machine, actor acc
 			Machine: m, Transition: t, Actor: actor, Subject: subj,
 			Request: Request{Event: t.Event}, To: t.To, Now: e.clock(), Tx: tx.WithContext(ctx),
 		}
-		if e.passes(ctx, "authorize", t.Authorize, f) && e.passes(ctx, "guard", t.Guard, f) {
+		if e.passes(ctx, "authorize", m.rule(t).Authorize, f) && e.passes(ctx, "guard", m.rule(t).Guard, f) {
 			events = append(events, t.Event)
 		}
 	}

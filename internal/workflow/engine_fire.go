@@ -41,10 +41,10 @@ func (e *Engine) Fire(ctx context.Context, tx *gorm.DB, m *Machine, actor accord
 		Machine: m, Transition: t, Actor: actor, Subject: subj, Request: req,
 		To: t.To, Now: e.clock(), Tx: tx.WithContext(ctx),
 	}
-	if err := call(ctx, "authorize", t.Authorize, f); err != nil {
+	if err := call(ctx, "authorize", m.rule(t).Authorize, f); err != nil {
 		return Result{}, err
 	}
-	if err := call(ctx, "guard", t.Guard, f); err != nil {
+	if err := call(ctx, "guard", m.rule(t).Guard, f); err != nil {
 		return Result{}, err
 	}
 	if t.Resolve != nil {
@@ -67,7 +67,7 @@ func (e *Engine) Fire(ctx context.Context, tx *gorm.DB, m *Machine, actor accord
 		return Result{}, accord.Conflict("%s %s was changed meanwhile: reload and try again", m.Name, subj.ID)
 	}
 
-	if err := call(ctx, "effect", t.Effect, f); err != nil {
+	if err := call(ctx, "effect", m.rule(t).Effect, f); err != nil {
 		return Result{}, err
 	}
 	ev := &audit.Event{

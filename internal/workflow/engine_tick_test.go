@@ -92,7 +92,9 @@ func TestTickersRaceExactlyOnce(t *testing.T) {
 		second := secondPool(t, db)
 		fx := newFixture(t, db, workflow.WithBatchSize(7))
 		other := workflow.New(second, workflow.WithClock(fx.clock.Now), workflow.WithBatchSize(5))
-		other.Register(widgetMachine())
+		if err := other.Register(widgetMachine()); err != nil {
+			t.Fatal(err)
+		}
 
 		const rows = 60
 		past := at(fx.clock.Now().Add(-time.Minute))

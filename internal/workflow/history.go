@@ -19,7 +19,7 @@ func History(ctx context.Context, db *gorm.DB, m *Machine, entityID string, inte
 	}
 	public := events[:0]
 	for _, ev := range events {
-		if t := m.transition(ev.FromState, ev.Event); t != nil && !t.Internal {
+		if m.isPublic(ev) {
 			public = append(public, ev)
 		}
 	}

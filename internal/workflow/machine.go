@@ -20,21 +20,11 @@ type Transition struct {
 	CommentRequired bool // the comment must be non-blank
 	Internal        bool // hidden from the applicant's timeline
 
-	// Authorize checks the actor's relationship to this subject — the
-	// reviewer, the region's coordinator, the objecting State. Return
-	// accord.Forbidden to refuse.
-	Authorize func(ctx context.Context, f *Firing) error
-	// Guard checks a business precondition and returns an *accord.Error,
-	// usually accord.Invalid. It must not write: Allowed calls it too.
-	Guard func(ctx context.Context, f *Firing) error
 	// Resolve picks the target state at firing time, for events whose
 	// outcome depends on the data (withdraw_objection -> circulated or
 	// objected). Targets lists what it may return.
 	Resolve func(ctx context.Context, f *Firing) (string, error)
 	Targets []string
-	// Effect writes in f.Tx after the state change: new records, outbox
-	// messages, extra audit facts in f.AuditData.
-	Effect func(ctx context.Context, f *Firing) error
 }
 
 // Deadline says that Event fires, as the system, on rows in one of the From
@@ -52,6 +42,9 @@ type Machine struct {
 	Initial     string
 	Transitions []Transition
 	Deadlines   []Deadline
+	// Rules holds, for every event of Transitions, what the capability
+	// checks and does beyond the table (see WithRules).
+	Rules Rules
 	// Load reads one entity inside tx for Tick; capabilities usually use it
 	// for their own transitions too.
 	Load func(ctx context.Context, tx *gorm.DB, id string) (Subject, error)

@@ -40,47 +40,43 @@ func TestRegisterRefusesMalformedTables(t *testing.T) {
 		{"no target", func(m *workflow.Machine) { m.Transitions[0].To = "" }, "no target"},
 		{"targets without resolve", func(m *workflow.Machine) { m.Transitions[0].Targets = []string{"a", "b"} }, "Targets without Resolve"},
 		{"no initial state", func(m *workflow.Machine) { m.Initial = "" }, "no initial state"},
+		{"rule for an unknown event", func(m *workflow.Machine) { m.Rules["aprove"] = workflow.Rule{} }, `rule for unknown event "aprove"`},
+		{"event without a rule", func(m *workflow.Machine) { delete(m.Rules, "withdraw") }, `no rule for event "withdraw"`},
+		{"bare table", func(m *workflow.Machine) { m.Rules = nil }, `no rule for event "submit"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := widgetMachine()
 			tc.change(m)
-			msg := panicOf(func() { workflow.New(nil).Register(m) })
-			if !strings.Contains(msg, tc.want) {
-				t.Fatalf("panic %q, want it to mention %q", msg, tc.want)
+			e := workflow.New(nil)
+			err := e.Register(m)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Register: %v, want an error mentioning %q", err, tc.want)
+			}
+			if e.Machine(m.Name) != nil {
+				t.Fatal("a refused machine was registered")
 			}
 		})
 	}
 	t.Run("same name twice", func(t *testing.T) {
 		e := workflow.New(nil)
-		e.Register(widgetMachine())
-		if msg := panicOf(func() { e.Register(widgetMachine()) }); !strings.Contains(msg, "twice") {
-			t.Fatalf("panic %q", msg)
+		if err := e.Register(widgetMachine()); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Register(widgetMachine()); err == nil || !strings.Contains(err.Error(), "twice") {
+			t.Fatalf("Register: %v", err)
 		}
 	})
 	t.Run("well formed", func(t *testing.T) {
 		e := workflow.New(nil)
 		m := widgetMachine()
-		if msg := panicOf(func() { e.Register(m) }); msg != "" {
-			t.Fatalf("panic %q", msg)
+		if err := e.Register(m); err != nil {
+			t.Fatal(err)
 		}
 		if e.Machine("widget") != m || len(e.Machines()) != 1 || e.Machine("gadget") != nil {
 			t.Fatal("registered machine not found")
 		}
 	})
-}
-
-func panicOf(fn func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg, _ = r.(string)
-			if msg == "" {
-				msg = "non-string panic"
-			}
-		}
-	}()
-	fn()
-	return ""
 }
 
 func TestMermaid(t *testing.T) {

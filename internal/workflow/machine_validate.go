@@ -82,6 +82,7 @@ func (m *Machine) validate() error {
 			}
 		}
 	}
+	m.validateRules(bad)
 	if len(m.Deadlines) > 0 && m.Load == nil {
 		bad("deadlines need Load")
 	}

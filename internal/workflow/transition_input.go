@@ -10,7 +10,7 @@ import (
 // MaxCommentLength caps a transition's comment, in characters.
 const MaxCommentLength = 10000
 
-// TransitionInput is the one body of every POST …/transitions (api.md):
+// TransitionInput is the one body of every POST …/transitions (docs/api.md):
 // the event, the comment (required for some events) and the version the
 // client read.
 type TransitionInput struct {

@@ -83,45 +83,14 @@ func widgetMachine() *workflow.Machine {
 		Initial: "draft",
 		Load:    loadWidget,
 		Transitions: []workflow.Transition{
-			{From: []string{"draft"}, Event: "submit", To: "submitted", Roles: applicant,
-				Guard: func(ctx context.Context, f *workflow.Firing) error {
-					if f.Subject.Value.(*widget).Name == "" {
-						return accord.Invalid("the widget is incomplete", accord.Field("name", "required"))
-					}
-					return nil
-				}},
-			{From: []string{"submitted"}, Event: "claim", To: "review", Roles: staff,
-				Authorize: func(ctx context.Context, f *workflow.Firing) error {
-					if f.Actor.Is(accord.RoleCoordinator) && !f.Actor.CoversRegion(f.Subject.Value.(*widget).Region) {
-						return accord.Forbidden("not a coordinator of this region")
-					}
-					return nil
-				}},
-			{From: []string{"review"}, Event: "approve", To: "approved", Roles: secretariat,
-				Effect: func(ctx context.Context, f *workflow.Firing) error {
-					f.AuditData = map[string]any{"note": "approved"}
-					return addNote(ctx, f, "approved")
-				}},
-			{From: []string{"review"}, Event: "reject", To: "rejected", Roles: secretariat, CommentRequired: true,
-				Effect: func(ctx context.Context, f *workflow.Firing) error {
-					if err := addNote(ctx, f, "rejected"); err != nil {
-						return err
-					}
-					if f.Request.Comment == "fail the effect" {
-						return errEffectFailed
-					}
-					return nil
-				}},
+			{From: []string{"draft"}, Event: "submit", To: "submitted", Roles: applicant},
+			{From: []string{"submitted"}, Event: "claim", To: "review", Roles: staff},
+			{From: []string{"review"}, Event: "approve", To: "approved", Roles: secretariat},
+			{From: []string{"review"}, Event: "reject", To: "rejected", Roles: secretariat, CommentRequired: true},
 			{From: []string{"review"}, Event: "note", To: "review", Roles: staff, CommentRequired: true, Internal: true},
 			{From: []string{"review"}, Event: "request_info", To: "waiting", Roles: secretariat},
 			{From: []string{"waiting"}, Event: "respond", To: "review", Roles: applicant},
-			{From: []string{"waiting"}, Event: "expire", To: "expired", Roles: []accord.Role{accord.RoleSystem},
-				Guard: func(ctx context.Context, f *workflow.Firing) error {
-					if f.Subject.Value.(*widget).Name == "stuck" {
-						return accord.Invalid("this widget cannot expire")
-					}
-					return nil
-				}},
+			{From: []string{"waiting"}, Event: "expire", To: "expired", Roles: []accord.Role{accord.RoleSystem}},
 			{From: []string{"draft", "submitted"}, Event: "withdraw", To: "withdrawn", Roles: applicant},
 			{From: []string{"rejected"}, Event: "reopen", Roles: secretariat, Targets: []string{"submitted", "review"},
 				Resolve: func(ctx context.Context, f *workflow.Firing) (string, error) {
@@ -130,6 +99,44 @@ func widgetMachine() *workflow.Machine {
 					}
 					return "submitted", nil
 				}},
+		},
+		Rules: workflow.Rules{
+			"submit": {Guard: func(ctx context.Context, f *workflow.Firing) error {
+				if f.Subject.Value.(*widget).Name == "" {
+					return accord.Invalid("the widget is incomplete", accord.Field("name", "required"))
+				}
+				return nil
+			}},
+			"claim": {Authorize: func(ctx context.Context, f *workflow.Firing) error {
+				if f.Actor.Is(accord.RoleCoordinator) && !f.Actor.CoversRegion(f.Subject.Value.(*widget).Region) {
+					return accord.Forbidden("not a coordinator of this region")
+				}
+				return nil
+			}},
+			"approve": {Effect: func(ctx context.Context, f *workflow.Firing) error {
+				f.AuditData = map[string]any{"note": "approved"}
+				return addNote(ctx, f, "approved")
+			}},
+			"reject": {Effect: func(ctx context.Context, f *workflow.Firing) error {
+				if err := addNote(ctx, f, "rejected"); err != nil {
+					return err
+				}
+				if f.Request.Comment == "fail the effect" {
+					return errEffectFailed
+				}
+				return nil
+			}},
+			"note":         {},
+			"request_info": {},
+			"respond":      {},
+			"expire": {Guard: func(ctx context.Context, f *workflow.Firing) error {
+				if f.Subject.Value.(*widget).Name == "stuck" {
+					return accord.Invalid("this widget cannot expire")
+				}
+				return nil
+			}},
+			"withdraw": {},
+			"reopen":   {},
 		},
 		Deadlines: []workflow.Deadline{{Event: "expire", From: []string{"waiting"}, Column: "due_at"}},
 	}
@@ -155,7 +162,9 @@ func newFixture(t testing.TB, db *store.DB, opts ...workflow.Option) *fixture {
 	clock := newClock()
 	e := workflow.New(db, append([]workflow.Option{workflow.WithClock(clock.Now)}, opts...)...)
 	m := widgetMachine()
-	e.Register(m)
+	if err := e.Register(m); err != nil {
+		t.Fatal(err)
+	}
 	return &fixture{db: db, engine: e, m: m, clock: clock}
 }
 

@@ -1,6 +1,6 @@
 -- +goose Up
 -- Organisations, their membership applications and memberships
--- (domain.md: Organisation, 1. Membership application, Membership).
+-- (docs/domain.md: Organisation, 1. Membership application, Membership).
 CREATE TABLE organizations (
     id                     uuid PRIMARY KEY,
     name                   text NOT NULL,

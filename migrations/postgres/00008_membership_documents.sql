@@ -40,7 +40,7 @@ CREATE TABLE coordinator_recusals (
     PRIMARY KEY (organization_id, user_id)
 );
 
--- One open application per organisation (domain.md, submit). The service
+-- One open application per organisation (docs/domain.md, submit). The service
 -- checks first to give a clear answer; this index settles races.
 CREATE UNIQUE INDEX membership_applications_one_open_idx ON membership_applications(organization_id)
     WHERE state IN ('draft', 'submitted', 'under_review', 'info_requested', 'appealed');

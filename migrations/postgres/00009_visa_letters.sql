@@ -1,5 +1,5 @@
 -- +goose Up
--- Visa support letters (domain.md, Exports): the one-page PDF the
+-- Visa support letters (docs/domain.md, Exports): the one-page PDF the
 -- secretariat generated for a delegate, kept with the accreditation request
 -- so that the secretariat and the organisation can download it again. Each
 -- generation is a row of its own; the latest is the letter.

@@ -1,6 +1,6 @@
 -- +goose Up
 -- Conferences, accreditation requests and circulations
--- (domain.md: 2. Conference accreditation).
+-- (docs/domain.md: 2. Conference accreditation).
 CREATE TABLE conferences (
     id                      TEXT PRIMARY KEY,
     code                    TEXT NOT NULL UNIQUE,

@@ -1,0 +1,25 @@
+package httpapi
+
+// The server's internals that its tests, which run on the whole
+// application in package httpapi_test, check directly.
+var (
+	DecodeJSON          = decodeJSON
+	OpenAPIPath         = openAPIPath
+	ClientAddr          = clientAddr
+	ClientAddrExtractor = clientAddrExtractor
+)
+
+const (
+	ContentSecurityPolicy = contentSecurityPolicy
+	IdempotencyTTL        = idempotencyTTL
+)
+
+type (
+	RegisterRequest         = registerRequest
+	LoginRequest            = loginRequest
+	RefreshRequest          = refreshRequest
+	AcceptInvitationRequest = acceptInvitationRequest
+	CreateUserRequest       = createUserRequest
+	CreateUserResponse      = createUserResponse
+	StatusResponse          = statusResponse
+)
