@@ -345,11 +345,9 @@ func (sw *sweep) api() {
 			if !write {
 				body = nil
 			}
-			values := badPathValues
+			values := []string{""}
 			if pathParam.MatchString(path) {
 				values = append(append([]string{}, badPathValues...), sw.ids...)
-			} else {
-				values = []string{""}
 			}
 			for _, v := range values {
 				sw.send(client, method, fill(path, v), "", h, body)
