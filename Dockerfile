@@ -6,11 +6,12 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/accord ./cmd/accord \
- && mkdir -p /out/data
+ && mkdir -p -m 0700 /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/accord /accord
-COPY --from=build --chown=nonroot:nonroot /out/data /data
+# The data directory holds the database and the secret key: its owner only.
+COPY --from=build --chown=nonroot:nonroot --chmod=0700 /out/data /data
 USER nonroot:nonroot
 ENV ACCORD_LISTEN=:8080 \
     ACCORD_DATA_DIR=/data

@@ -47,4 +47,9 @@ type Delegate struct {
 	// NameKey is the search key of the names (internal/namekey), written
 	// with every nomination; never shown.
 	NameKey string `json:"-"`
+
+	// ConferenceID and PassportKey (a keyed hash of the number) let a
+	// unique index keep one person to one live nomination per conference.
+	ConferenceID *string `json:"-"`
+	PassportKey  []byte  `json:"-"`
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
@@ -147,8 +148,16 @@ func (s *Service) createDelegate(ctx context.Context, tx *gorm.DB, actor accord.
 			return nil, nil, err
 		}
 		d.PassportNumberEnc, d.PassportHint = sealed, passportHint(in.PassportNumber)
+		d.PassportKey = s.passports.identity(in.PassportNumber)
+		if err := passportFree(ctx, tx, r, d.PassportKey); err != nil {
+			return nil, nil, err
+		}
 	}
+	d.ConferenceID = &r.ConferenceID
 	if err := tx.WithContext(ctx).Create(d).Error; err != nil {
+		if store.IsDuplicate(err) {
+			return nil, nil, errPassportTaken(false)
+		}
 		return nil, nil, fmt.Errorf("insert delegate: %w", err)
 	}
 	data := map[string]any{"accreditation_request_id": r.ID}

@@ -30,7 +30,11 @@ func deriveKey(secret []byte, info string, n int) ([]byte, error) {
 // sealed number is nonce || ciphertext; the delegate's id is the
 // additional data, so a ciphertext copied onto another delegate's row
 // does not open.
-type passportCipher struct{ aead cipher.AEAD }
+type passportCipher struct {
+	aead cipher.AEAD
+	// idKey keys the passport number's hash (passport_key.go).
+	idKey []byte
+}
 
 func newPassportCipher(secret []byte) (*passportCipher, error) {
 	key, err := deriveKey(secret, "accord passport", 32)
@@ -45,7 +49,11 @@ func newPassportCipher(secret []byte) (*passportCipher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("passport cipher: %w", err)
 	}
-	return &passportCipher{aead: aead}, nil
+	idKey, err := deriveKey(secret, "accord passport identity", 32)
+	if err != nil {
+		return nil, err
+	}
+	return &passportCipher{aead: aead, idKey: idKey}, nil
 }
 
 func (p *passportCipher) seal(delegateID, number string) ([]byte, error) {

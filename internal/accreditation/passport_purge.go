@@ -38,7 +38,7 @@ func (s *Service) PurgePassports(ctx context.Context) (int, error) {
 			res := tx.Model(&Delegate{}).
 				Where("passport_number_enc IS NOT NULL AND accreditation_request_id IN (?)",
 					tx.Model(&Request{}).Select("id").Where("conference_id = ?", id)).
-				Updates(map[string]any{"passport_number_enc": nil, "updated_at": now})
+				Updates(map[string]any{"passport_number_enc": nil, "passport_key": nil, "updated_at": now})
 			if res.Error != nil {
 				return fmt.Errorf("purge passports of conference %s: %w", id, res.Error)
 			}

@@ -95,6 +95,11 @@ type Options struct {
 // workflow engine with its machines, authorisation, accounts, membership,
 // accreditation and reports. It does not migrate; closing the App closes db.
 func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (*App, error) {
+	// Cursors are signed under a key derived from the secret, so that a
+	// client's cursor holds across a restart; tests get it the same way.
+	if err := store.UseCursorSecret(cfg.SecretKey); err != nil {
+		return nil, fmt.Errorf("derive cursor key: %w", err)
+	}
 	now := opts.Now
 	if now == nil {
 		now = time.Now
@@ -168,6 +173,13 @@ func (a *App) Migrate(ctx context.Context) error {
 		return err
 	}
 	a.Logger.Info("migrations applied", "count", n, "engine", a.DB.Dialect)
+	hashed, err := a.Accreditation.BackfillPassportKeys(ctx)
+	if err != nil {
+		return err
+	}
+	if hashed > 0 {
+		a.Logger.Info("passport hashes computed for earlier delegates", "count", hashed)
+	}
 	return nil
 }
 

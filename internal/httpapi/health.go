@@ -18,8 +18,8 @@ func (s *Server) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, statusResponse{Status: "ok"})
 }
 
-// readyz says whether to send traffic here: the database answers and every
-// migration is applied. It names no internals beyond that.
+// readyz says whether to send traffic here: the database answers, every
+// migration is applied and a write goes through. It names no internals beyond that.
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
 	defer cancel()
@@ -34,6 +34,10 @@ func (s *Server) readyz(c echo.Context) error {
 	}
 	if pending {
 		return echo.NewHTTPError(http.StatusServiceUnavailable, "The database has migrations still to apply: run `accord migrate`.")
+	}
+	if err := s.db.CanWrite(ctx); err != nil {
+		s.log.Warn("not ready: database refuses writes", "error", err)
+		return echo.NewHTTPError(http.StatusServiceUnavailable, "The database answers but cannot take a write (disk full or read-only).")
 	}
 	return c.JSON(http.StatusOK, statusResponse{Status: "ready"})
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/accord-coalition/accord/internal/edge"
 )
 
 // Operation is one API route and its description. Handle registers the
@@ -75,7 +77,9 @@ func (s *Server) Handle(op Operation) *echo.Route {
 	if op.BodyLimit == 0 {
 		op.BodyLimit = MaxBodyBytes
 	}
-	mw := []echo.MiddlewareFunc{s.authenticate}
+	// Path and query are checked first, so no handler or query meets an id
+	// that is not a UUID or text that is not UTF-8.
+	mw := []echo.MiddlewareFunc{edge.Middleware, s.authenticate}
 	if op.Auth {
 		mw = append(mw, requireAuth)
 	}

@@ -99,7 +99,7 @@ func New(deps Deps) *Server {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = clientAddrExtractor(deps.Config.TrustProxy)
-	e.Use(s.requestID, s.accessLog, s.recoverPanic, s.securityHeaders, compress())
+	e.Use(s.requestID, s.accessLog, s.recoverPanic, s.securityHeaders, compress(), s.unavailable)
 	s.echo = e
 
 	e.GET("/healthz", s.healthz)

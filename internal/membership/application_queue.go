@@ -39,6 +39,9 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 	if err != nil {
 		return nil, "", err
 	}
+	if err := checkSearch(f.Q); err != nil {
+		return nil, "", err
+	}
 	limit := store.Limit(f.Limit)
 	db := s.db.WithContext(ctx)
 	q := db.Table("membership_applications a").Select("a.*").

@@ -46,6 +46,9 @@ func (s *Service) Directory(ctx context.Context, actor accord.Actor, f Directory
 	if err != nil {
 		return nil, "", err
 	}
+	if err := checkSearch(f.Q); err != nil {
+		return nil, "", err
+	}
 	limit := store.Limit(f.Limit)
 	q := s.db.WithContext(ctx).Table("organizations o").
 		Select(`o.id AS organization_id, o.name, o.name_en, o.acronym, o.country, o.region,

@@ -173,6 +173,9 @@ func (s *Service) ListOrganizations(ctx context.Context, actor accord.Actor, f O
 	if err != nil {
 		return nil, "", err
 	}
+	if err := checkSearch(f.Q); err != nil {
+		return nil, "", err
+	}
 	limit := store.Limit(f.Limit)
 	q := s.db.WithContext(ctx).Model(&Organization{})
 	if actor.Is(accord.RoleApplicant) {

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -35,27 +39,47 @@ type Cursor struct {
 	ID  string `json:"i"`
 }
 
-// Encode returns the opaque form handed to clients.
+// maxCursorLen bounds what DecodeCursor reads: the longest sort key is a
+// normalised organisation name, well under a kilobyte.
+const maxCursorLen = 2048
+
+// Encode returns the opaque form handed to clients: the position and a MAC
+// over it (see cursor_key.go), so that the database only ever meets
+// positions this server wrote.
 func (c Cursor) Encode() string {
 	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
+	payload := base64.RawURLEncoding.EncodeToString(b)
+	return payload + "." + cursorMAC(payload)
 }
 
 // DecodeCursor reads a cursor from a client; an empty string is the first
-// page, a malformed one is a 400.
+// page; a malformed or forged one is a 400.
 func DecodeCursor(s string) (Cursor, bool, error) {
 	if s == "" {
 		return Cursor{}, false, nil
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
+	payload, mac, found := strings.Cut(s, ".")
+	if !found || len(s) > maxCursorLen || !hmac.Equal([]byte(mac), []byte(cursorMAC(payload))) {
+		return Cursor{}, false, badCursor()
+	}
+	b, err := base64.RawURLEncoding.DecodeString(payload)
 	var c Cursor
 	if err == nil {
 		err = json.Unmarshal(b, &c)
 	}
-	if err != nil || c.ID == "" {
+	// Even a signed cursor is checked: the id is always a UUID and the key
+	// text the database can hold.
+	if err != nil || uuid.Validate(c.ID) != nil || !utf8.ValidString(c.Key) || strings.ContainsRune(c.Key, 0) {
 		return Cursor{}, false, badCursor()
 	}
 	return c, true, nil
+}
+
+// cursorMAC is the base64url HMAC-SHA256 of payload, cut to 16 bytes.
+func cursorMAC(payload string) string {
+	m := hmac.New(sha256.New, cursorKey())
+	m.Write([]byte(payload))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
 }
 
 func badCursor() error {

@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -55,7 +53,7 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 	)
 	if opts.URL != "" {
 		d = Postgres
-		g, err = gorm.Open(postgres.Open(opts.URL), cfg)
+		g, err = gorm.Open(postgres.New(postgres.Config{DSN: opts.URL, OptionOpenDB: postgresConnOptions()}), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
@@ -65,8 +63,8 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		d = SQLite
-		if err := os.MkdirAll(filepath.Dir(opts.SQLitePath), 0o700); err != nil {
-			return nil, fmt.Errorf("create data dir: %w", err)
+		if err := prepareSQLiteFiles(opts.SQLitePath); err != nil {
+			return nil, err
 		}
 		g, err = gorm.Open(sqlite.Open(sqliteDSN(opts.SQLitePath)), cfg)
 		if err != nil {

@@ -111,10 +111,15 @@ func (ui *UI) nominateDelegate(c echo.Context) error {
 	status := http.StatusUnprocessableEntity
 	if !p.Form.HasErrors() {
 		_, err := ui.accreditation.Nominate(c.Request().Context(), actorOf(c), id, in)
-		if err == nil {
+		// The same person already on this request is this form sent
+		// twice (a double click, a resend): done, as the first time.
+		if err == nil || accreditation.IsAlreadyNominated(err) {
 			return redirect(c, "/accreditation-requests/"+id+"?notice=acc_delegate_nominated#delegates")
 		}
-		if !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...) {
+		switch {
+		case accreditation.IsPassportTaken(err):
+			p.Form.Fail("del_passport_number", "err.passport_taken")
+		case !p.Form.showAccreditationErrors(err, prefixed("del_"), delegateFields...):
 			return err
 		}
 		status = statusOf(err)

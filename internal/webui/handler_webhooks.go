@@ -29,7 +29,7 @@ func init() {
 // RegisterWebhooks adds the webhook pages. Call it after Register.
 func (ui *UI) RegisterWebhooks(e *echo.Echo, hooks *webhook.Service) {
 	h := webhookPages{ui: ui, hooks: hooks}
-	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf, ui.requireUser}
+	member := ui.memberChain()
 	e.GET("/webhooks", h.list, member...)
 	e.POST("/webhooks", h.create, member...)
 	e.GET("/webhooks/:id", h.deliveries, member...)

@@ -12,8 +12,7 @@ import (
 // refuses everyone but the secretariat. Call it after Register.
 func (ui *UI) RegisterImports(e *echo.Echo, imports *memberimport.Service) {
 	ui.imports = imports
-	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf, ui.requireUser}
-	upload := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.uploadBody, ui.csrf, ui.requireUser}
+	member, upload := ui.memberChain(), ui.uploadChain()
 	e.GET("/members/imports", ui.importForm, member...)
 	e.POST("/members/imports", ui.uploadImport, upload...)
 	e.GET("/members/imports/:id", ui.importPage, member...)

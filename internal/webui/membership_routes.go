@@ -10,10 +10,10 @@ import (
 // /applications/{id} and /memberships/{id} are the addresses messages
 // link to; each shows the reader's own view of the same record.
 //
-// Forms that may carry a document go through uploadBody before the CSRF
-// check, which reads its token from the parsed multipart form.
+// Forms that may carry a document go through edgeUpload, with the upload
+// limit, before the CSRF check reads its token from the parsed form.
 func (ui *UI) registerMembershipPages(e *echo.Echo, member []echo.MiddlewareFunc) {
-	upload := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.uploadBody, ui.csrf, ui.requireUser}
+	upload := ui.uploadChain()
 
 	e.GET("/organization", ui.organizationPage, member...)
 	e.POST("/organization", ui.saveOrganization, member...)

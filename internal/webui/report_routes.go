@@ -13,7 +13,7 @@ import (
 // organisation, who may download them. Call it after Register.
 func (ui *UI) RegisterReports(e *echo.Echo, reports *report.Service) {
 	ui.reports = reports
-	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf, ui.requireUser}
+	member := ui.memberChain()
 	e.GET("/dashboard", ui.dashboard, member...)
 	e.GET("/exports/conferences/:id", ui.exportConferenceList, member...)
 	e.GET("/exports/members", ui.exportMembers, member...)

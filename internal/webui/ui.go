@@ -101,8 +101,7 @@ func New(deps Deps) *UI {
 // middleware: error pages, session, language, CSRF. Unknown addresses
 // outside the API get the 404 page in the reader's language.
 func (ui *UI) Register(e *echo.Echo) {
-	page := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf}
-	member := []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.csrf, ui.requireUser}
+	page, member := ui.pageChain(), ui.memberChain()
 	e.GET(assetPrefix+":name", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
@@ -139,7 +138,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	if ui.accreditation != nil {
 		ui.registerAccreditationPages(e, page, member)
 	}
-	ui.registerWorkflowForms(e, member, []echo.MiddlewareFunc{ui.errorPages, ui.session, ui.language, ui.uploadBody, ui.csrf, ui.requireUser})
+	ui.registerWorkflowForms(e, member, ui.uploadChain())
 
 	// An unknown address is a 404 whatever its method: no CSRF check.
 	notFound := ui.errorPages(ui.session(ui.language(ui.issueCSRF(ui.notFound))))

@@ -1,0 +1,59 @@
+package webui_test
+
+import (
+	"net/http"
+	"sync"
+	"testing"
+
+	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
+)
+
+// TestNominationFormSentTwice: the nomination form sent twice, one after
+// the other and at once, lands on the request page each time and leaves one
+// delegate; the same passport from another organisation is refused beside
+// the passport field.
+func TestNominationFormSentTwice(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newAccSite(t, db)
+		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
+		sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 5)).
+			wantRedirect(t, "/conferences/CoSP11")
+		_, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "en")
+		id := ngo.requestAndSubmit(t, "CoSP11", "general")
+		page := "/accreditation-requests/" + id
+
+		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
+		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
+
+		form := nominee("Sami", "Ben Salah", "K7654321")
+		form.Set("csrf_token", csrfRE.FindStringSubmatch(ngo.get(page).body)[1])
+		var wg sync.WaitGroup
+		statuses := make([]int, 2)
+		for i := range statuses {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				statuses[i] = ngo.post(page+"/delegates", form).StatusCode
+			}()
+		}
+		wg.Wait()
+		for _, st := range statuses {
+			if st != http.StatusSeeOther {
+				t.Errorf("the form sent twice at once: %v, want both to land on the request page", statuses)
+			}
+		}
+		var n int64
+		if err := db.Gorm.Table("delegates").Where("accreditation_request_id = ?", id).Count(&n).Error; err != nil || n != 2 {
+			t.Errorf("%d delegates (%v), want 2", n, err)
+		}
+
+		_, other := s.ngo("Other Watch", "TN", "general", "ow@example.org", "en")
+		oid := other.requestAndSubmit(t, "CoSP11", "general")
+		opage := "/accreditation-requests/" + oid
+		r := other.submit(opage, opage+"/delegates", nominee("Amal", "Haddad", "N1234567"))
+		r.wantStatus(t, http.StatusConflict)
+		r.wantContains(t, `id="f-del_passport_number-error"`)
+	})
+}
