@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/namekey"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -79,7 +80,7 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 			if visa != "" {
 				q = q.Where("d.needs_visa_letter = ?", visa == "true")
 			}
-			return whereTerms(q, searchTerms(f.Q), "d.name_key")
+			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "d.name_key")
 		}
 		var groups []struct {
 			State string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/namekey"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -103,7 +104,7 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 			if v := strings.ToLower(strings.TrimSpace(f.EcosocStatus)); v != "" {
 				q = q.Where("r.ecosoc_status = ?", v)
 			}
-			return whereTerms(q, searchTerms(f.Q), "o.name_key", "o.name_en_key", "lower(o.acronym)")
+			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "o.name_key", "o.name_en_key", "lower(o.acronym)")
 		}
 		var groups []struct {
 			State string

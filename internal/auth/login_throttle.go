@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -184,7 +183,7 @@ ON CONFLICT (key) DO UPDATE SET
 // forget clears an account's counters, for when its owner has proved the
 // address by a reset link.
 func (l loginThrottle) forget(tx *gorm.DB, email string) error {
-	like := "p:" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(email) + " %"
+	like := "p:" + store.EscapeLike(email) + " %"
 	if err := tx.Where(`key = ? OR key LIKE ? ESCAPE '\'`, accountKey(email), like).Delete(&LoginThrottle{}).Error; err != nil {
 		return fmt.Errorf("clear sign-in counters: %w", err)
 	}

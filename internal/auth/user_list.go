@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/store"
 )
 
 // usersPageSize bounds the users page: the admin searches by address or
@@ -23,7 +24,7 @@ func (s *Service) ListUsers(ctx context.Context, actor accord.Actor, q string) (
 	}
 	db := s.db.WithContext(ctx).Order("created_at DESC").Limit(usersPageSize)
 	if q = strings.ToLower(strings.TrimSpace(q)); q != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(q) + "%"
+		like := store.Contains(q)
 		db = db.Where(`email LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\'`, like, like)
 	}
 	var users []User

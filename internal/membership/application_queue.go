@@ -63,7 +63,7 @@ func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f Ap
 		q = q.Where("o.country = ?", c)
 	}
 	if key := namekey.Of(f.Q); key != "" {
-		like := "%" + escapeLike(key) + "%"
+		like := store.Contains(key)
 		q = q.Where(`(o.name_key LIKE ? ESCAPE '\' OR o.name_en_key LIKE ? ESCAPE '\' OR lower(o.acronym) LIKE ? ESCAPE '\' OR o.registration_key = ?)`,
 			like, like, like, namekey.Registration(f.Q))
 	}

@@ -62,11 +62,7 @@ func (s *Service) Directory(ctx context.Context, actor accord.Actor, f Directory
 	}
 	// Each word of the search, an Arabic one without its article, must
 	// occur in one of the names: "النزاهة" finds "للنزاهة".
-	for _, term := range namekey.Terms(f.Q) {
-		like := "%" + escapeLike(term) + "%"
-		q = q.Where(`(o.name_key LIKE ? ESCAPE '\' OR o.name_en_key LIKE ? ESCAPE '\' OR lower(o.acronym) LIKE ? ESCAPE '\')`,
-			like, like, like)
-	}
+	q = store.WhereEveryTerm(q, namekey.Terms(f.Q), "o.name_key", "o.name_en_key", "lower(o.acronym)")
 	if hasCursor {
 		q = q.Where("(o.name_en_key > ? OR (o.name_en_key = ? AND o.id > ?))", cur.Key, cur.Key, cur.ID)
 	}
@@ -92,10 +88,6 @@ func (s *Service) Directory(ctx context.Context, actor accord.Actor, f Directory
 		}
 	}
 	return out, next, nil
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // Models lists the package's GORM models, for the schema agreement test.

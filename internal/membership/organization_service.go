@@ -191,7 +191,7 @@ func (s *Service) ListOrganizations(ctx context.Context, actor accord.Actor, f O
 		q = q.Where("region = ?", strings.ToUpper(strings.TrimSpace(f.Region)))
 	}
 	if key := namekey.Of(f.Q); key != "" {
-		like := "%" + escapeLike(key) + "%"
+		like := store.Contains(key)
 		q = q.Where(`(name_key LIKE ? ESCAPE '\' OR name_en_key LIKE ? ESCAPE '\' OR lower(acronym) LIKE ? ESCAPE '\' OR registration_key = ?)`,
 			like, like, like, namekey.Registration(f.Q))
 	}
