@@ -22,6 +22,7 @@ type Service struct {
 	passwords *passwords
 	access    *accessTokens
 	limiter   loginThrottle
+	totp      *totpCipher
 	// enqueue writes a mail into the outbox within the caller's
 	// transaction; tests wrap it to read the links sent.
 	enqueue func(ctx context.Context, tx *gorm.DB, to notify.Recipient, template string, data map[string]any) error
@@ -49,6 +50,10 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 	if err != nil {
 		panic("auth: " + err.Error())
 	}
+	tc, err := newTOTPCipher(cfg.SecretKey)
+	if err != nil {
+		panic("auth: " + err.Error())
+	}
 	authz.Register(KindUser, UserPolicy)
 	authz.Register(KindInbox, InboxPolicy)
 	return &Service{
@@ -59,6 +64,7 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 		passwords: pw,
 		access:    access,
 		limiter:   loginThrottle{db: db, limit: cfg.LoginLimit},
+		totp:      tc,
 		enqueue:   notify.Enqueue,
 	}
 }

@@ -15,33 +15,61 @@ import (
 // the same answer in about the same time. The attempt is reserved with
 // the throttle before the password is checked, so a burst of guesses
 // reaches the check at most as often as the limit allows.
+//
+// An account with two-step sign-in on gets no tokens here: Login refuses
+// it, and SignIn returns the second step's challenge instead.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (TokenPair, error) {
+	res, err := s.SignIn(ctx, email, password, clientAddr)
+	if err != nil {
+		return TokenPair{}, err
+	}
+	if res.MFA != nil {
+		return TokenPair{}, accord.Forbidden("this account signs in in two steps")
+	}
+	return *res.Pair, nil
+}
+
+// SignIn checks email and password like Login; for an account with
+// two-step sign-in on it returns a challenge (LoginMFA takes it with a
+// code) instead of a token pair.
+func (s *Service) SignIn(ctx context.Context, email, password, clientAddr string) (SignInResult, error) {
+	pair, mfa, err := s.signIn(ctx, email, password, clientAddr)
+	if err != nil {
+		return SignInResult{}, err
+	}
+	return SignInResult{Pair: pair, MFA: mfa}, nil
+}
+
+func (s *Service) signIn(ctx context.Context, email, password, clientAddr string) (*TokenPair, *MFARequired, error) {
 	email = NormalizeEmail(email)
 	now := s.now()
 	held, err := s.limiter.reserve(ctx, email, clientAddr, now)
 	if err != nil {
-		return TokenPair{}, err
+		return nil, nil, err
 	}
 	u, err := userByEmail(s.db.WithContext(ctx), email)
 	switch {
 	case accord.KindOf(err) == accord.KindNotFound:
 		s.passwords.spend(password)
-		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
+		return nil, nil, s.loginFailed(ctx, email, clientAddr)
 	case err != nil:
-		return TokenPair{}, fmt.Errorf("login: %w", err)
+		return nil, nil, fmt.Errorf("login: %w", err)
 	}
 	ok, stale := s.passwords.verify(u.PasswordHash, password)
 	if !ok {
-		return TokenPair{}, s.loginFailed(ctx, email, clientAddr)
+		return nil, nil, s.loginFailed(ctx, email, clientAddr)
 	}
 	if err := s.limiter.succeeded(ctx, held); err != nil {
-		return TokenPair{}, err
+		return nil, nil, err
 	}
 	if u.Disabled {
-		return TokenPair{}, errBadCredentials()
+		return nil, nil, errBadCredentials()
 	}
 	if s.cfg.EmailVerification && u.EmailVerifiedAt == nil {
-		return TokenPair{}, accord.Forbidden("email not verified")
+		return nil, nil, accord.Forbidden("email not verified")
+	}
+	if mfa, err := s.challenge(ctx, u, stale, password); mfa != nil || err != nil {
+		return nil, mfa, err
 	}
 	var pair TokenPair
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
@@ -59,10 +87,10 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 		return err
 	})
 	if err != nil {
-		return TokenPair{}, fmt.Errorf("login: %w", err)
+		return nil, nil, fmt.Errorf("login: %w", err)
 	}
 	s.logger.InfoContext(ctx, "signed in", "user_id", u.ID)
-	return pair, nil
+	return &pair, nil, nil
 }
 
 func (s *Service) loginFailed(ctx context.Context, email, addr string) error {

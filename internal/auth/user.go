@@ -53,7 +53,8 @@ func (u *User) Actor() accord.Actor {
 }
 
 // Models lists the GORM models of the tables this package owns
-// (migrations/*/00002_auth.sql and 00010_accounts.sql).
+// (migrations/*/00002_auth.sql, 00010_accounts.sql and 00017_totp.sql).
 func Models() []any {
-	return []any{&User{}, &UserRegion{}, &RefreshToken{}, &UserToken{}, &Session{}, &LoginThrottle{}}
+	return []any{&User{}, &UserRegion{}, &RefreshToken{}, &UserToken{}, &Session{}, &LoginThrottle{},
+		&UserTOTP{}, &RecoveryCode{}, &MFAChallenge{}}
 }

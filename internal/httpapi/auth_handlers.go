@@ -43,9 +43,10 @@ func (s *Server) registerAuthRoutes() {
 	})
 	s.registerAccountRecoveryRoutes()
 	s.registerOrganizationPeopleRoutes()
+	s.registerTOTPRoutes()
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/login", Tag: tag,
-		Summary: "Sign in with email and password",
+		Summary: "Sign in with email and password; an account with two-step sign-in on answers {mfa_required, mfa_token, methods} instead of tokens",
 		Request: SchemaOf[loginRequest]("LoginRequest"), Response: SchemaOf[auth.TokenPair]("TokenPair"),
 		Problems: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusTooManyRequests}, Handler: s.login,
 	})
@@ -99,11 +100,14 @@ func (s *Server) login(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	pair, err := s.auth.Login(c.Request().Context(), req.Email, req.Password, clientAddr(c))
+	res, err := s.auth.SignIn(c.Request().Context(), req.Email, req.Password, clientAddr(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, pair)
+	if res.MFA != nil {
+		return c.JSON(http.StatusOK, res.MFA)
+	}
+	return c.JSON(http.StatusOK, res.Pair)
 }
 
 func (s *Server) refresh(c echo.Context) error {
