@@ -128,6 +128,7 @@ func Build(db *store.DB, cfg config.Config, logger *slog.Logger, opts Options) (
 	authCfg := auth.DefaultConfig(cfg.SecretKey)
 	authCfg.EmailVerification = cfg.EmailVerification
 	authCfg.BaseURL = cfg.BaseURL
+	authCfg.TwoFactor = cfg.TwoFactor
 	authCfg.Now = opts.SessionNow
 	if opts.Argon2 != nil {
 		authCfg.Argon2 = *opts.Argon2

@@ -16,6 +16,9 @@ type Config struct {
 	Argon2     Argon2Params
 	Now        func() time.Time
 	LoginLimit LoginLimit
+	// TwoFactor is who must turn on two-step sign-in: TwoFactorOptional
+	// (nobody; the default) or TwoFactorStaff.
+	TwoFactor string
 }
 
 // LoginLimit bounds password guessing over a fixed window, so that neither

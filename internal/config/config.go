@@ -35,6 +35,10 @@ type Config struct {
 	// WebhookAllowPrivate lets webhooks deliver to loopback, private and
 	// link-local addresses, which are otherwise refused against SSRF.
 	WebhookAllowPrivate bool
+	// TwoFactor is ACCORD_2FA: "optional", or "staff" to make the
+	// secretariat, admins, coordinators and State parties' officials turn
+	// on two-step sign-in before they can do anything else.
+	TwoFactor string
 }
 
 // Getenv looks a variable up; tests pass a map's lookup instead of os.Getenv.
@@ -98,6 +102,10 @@ func Load(getenv Getenv) (Config, error) {
 		TrustProxy:          boolean("ACCORD_TRUST_PROXY", false),
 		PassportRetention:   duration("ACCORD_PASSPORT_RETENTION", "2160h"),
 		WebhookAllowPrivate: boolean("ACCORD_WEBHOOK_ALLOW_PRIVATE", false),
+		TwoFactor:           str("ACCORD_2FA", "optional"),
+	}
+	if c.TwoFactor != "optional" && c.TwoFactor != "staff" {
+		errs = append(errs, fmt.Errorf("ACCORD_2FA: %q is neither optional nor staff", c.TwoFactor))
 	}
 	if key := str("ACCORD_SECRET_KEY", ""); key != "" {
 		if len(key) < 32 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -129,4 +130,23 @@ func TestTOTPWrongCodesThrottled(t *testing.T) {
 			t.Fatal("429 without Retry-After")
 		}
 	}, testenv.SessionsOnClock())
+}
+
+// TestStaffMustEnrol: under ACCORD_2FA=staff an admin without two-step
+// sign-in reaches only their account and the enrolment (403 elsewhere);
+// once enrolled, everything again. An applicant is not asked.
+func TestStaffMustEnrol(t *testing.T) {
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
+		admin := e.Staff(accord.RoleAdmin)
+		p := testenv.Problem(t, e.Call(admin, "GET", "/memberships", nil), http.StatusForbidden)
+		if p.Detail == "" {
+			t.Fatalf("403 without a detail saying to enrol: %+v", p)
+		}
+		e.Call(admin, "GET", "/me", nil).Want(t, http.StatusOK)
+		applicant := e.Staff(accord.RoleApplicant)
+		e.Call(applicant, "GET", "/memberships", nil).Want(t, http.StatusOK)
+
+		enrol(t, e, admin)
+		e.Call(admin, "GET", "/memberships", nil).Want(t, http.StatusOK)
+	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))
 }

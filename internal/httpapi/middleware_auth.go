@@ -43,6 +43,9 @@ func (s *Server) Authenticate(extract TokenExtractor) echo.MiddlewareFunc {
 			switch {
 			case err == nil:
 				c.Set(ctxActor, a)
+				if err := s.enrolFirst(c, a); err != nil {
+					return err
+				}
 			case accord.KindOf(err) == accord.KindUnauthenticated:
 				c.Set(ctxAuthError, err)
 			default:

@@ -15,6 +15,7 @@ import (
 // lifetime without seeing a sign-in form every fifteen minutes. A refresh
 // token that fails deletes both cookies: the visitor is then the public.
 func (ui *UI) session(next echo.HandlerFunc) echo.HandlerFunc {
+	next = ui.enrolFirst(next)
 	return func(c echo.Context) error {
 		v := visitOf(c)
 		ctx := c.Request().Context()
