@@ -36,7 +36,7 @@ func (ui *UI) login(c echo.Context) error {
 	if p.Form.HasErrors() {
 		return ui.render(c, http.StatusUnprocessableEntity, "login", p)
 	}
-	pair, err := ui.auth.Login(c.Request().Context(), email, password, c.RealIP())
+	res, err := ui.auth.SignIn(c.Request().Context(), email, password, c.RealIP())
 	if err != nil {
 		switch accord.KindOf(err) {
 		case accord.KindUnauthenticated:
@@ -51,6 +51,12 @@ func (ui *UI) login(c echo.Context) error {
 		}
 		return err
 	}
+	if res.MFA != nil {
+		p := ui.newPage(c, "mfa.second_step_title")
+		p.Data = secondStepData{Next: next, Token: res.MFA.MFAToken}
+		return ui.render(c, http.StatusOK, "login_second_step", p)
+	}
+	pair := *res.Pair
 	ui.setSession(c, pair)
 	ui.newCSRFSeed(c)
 	if next == "" {

@@ -125,6 +125,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET("/invitations/:token", ui.invitationForm, page...)
 	e.POST("/invitations/:token", ui.acceptInvitation, page...)
 	ui.registerAccountPages(e, page, member)
+	ui.registerTwoStepPages(e, page, member)
 
 	e.POST("/logout-all", ui.logoutAll, member...)
 	e.GET("/inbox", ui.inbox, member...)
