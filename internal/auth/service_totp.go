@@ -57,8 +57,12 @@ func (s *Service) challenge(ctx context.Context, u *User, stale bool, password s
 	if err != nil || !on {
 		return nil, err
 	}
-	raw, hash := newOpaqueToken()
 	now := s.now()
+	id := uuid.NewString()
+	raw, err := s.access.issueMFA(u.ID, id, now.Add(mfaChallengeTTL))
+	if err != nil {
+		return nil, err
+	}
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		if stale {
 			if err := s.storePassword(tx, u.ID, password); err != nil {
@@ -68,7 +72,7 @@ func (s *Service) challenge(ctx context.Context, u *User, stale bool, password s
 		if err := tx.Where("expires_at <= ?", now).Delete(&MFAChallenge{}).Error; err != nil {
 			return fmt.Errorf("prune sign-in challenges: %w", err)
 		}
-		c := MFAChallenge{ID: uuid.NewString(), UserID: u.ID, TokenHash: hash, CreatedAt: now, ExpiresAt: now.Add(mfaChallengeTTL)}
+		c := MFAChallenge{ID: id, UserID: u.ID, TokenHash: hashToken(raw), CreatedAt: now, ExpiresAt: now.Add(mfaChallengeTTL)}
 		if err := tx.Create(&c).Error; err != nil {
 			return fmt.Errorf("store sign-in challenge: %w", err)
 		}
@@ -94,20 +98,27 @@ func (s *Service) totpOn(db *gorm.DB, userID string) (bool, error) {
 }
 
 // LoginMFA completes a sign-in with the challenge token from SignIn and a
-// code from the authenticator or a recovery code. The token is used up
-// only by a right code; wrong codes count towards the same throttle as
-// passwords, per account and address.
+// code from the authenticator or a recovery code. The token is signed and
+// names its user and challenge; the challenge's row, which only its hash
+// finds, makes it single use: it is used up only by a right code. Wrong
+// codes count towards the same throttle as passwords, per account and
+// address.
 func (s *Service) LoginMFA(ctx context.Context, mfaToken, code, clientAddr string) (TokenPair, error) {
 	now := s.now()
+	userID, challengeID, err := s.access.verifyMFA(mfaToken)
+	if err != nil {
+		s.logger.DebugContext(ctx, "mfa token refused", "reason", err.Error())
+		return TokenPair{}, errUnauthenticated()
+	}
 	db := s.db.WithContext(ctx)
 	var c MFAChallenge
-	err := db.Where("token_hash = ?", hashToken(mfaToken)).Take(&c).Error
+	err = db.Where("token_hash = ?", hashToken(mfaToken)).Take(&c).Error
 	switch {
 	case store.IsNotFound(err):
 		return TokenPair{}, errUnauthenticated()
 	case err != nil:
 		return TokenPair{}, fmt.Errorf("look up sign-in challenge: %w", err)
-	case c.ConsumedAt != nil || !now.Before(c.ExpiresAt):
+	case c.ID != challengeID || c.UserID != userID || c.ConsumedAt != nil || !now.Before(c.ExpiresAt):
 		return TokenPair{}, errUnauthenticated()
 	}
 	u, err := userByID(db, c.UserID)

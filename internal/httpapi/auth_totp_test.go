@@ -83,6 +83,10 @@ func TestTOTPSignIn(t *testing.T) {
 		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": code}).
 			Want(t, http.StatusOK).Decode(t, &pair)
 		e.Call(&testenv.User{Token: pair.AccessToken}, "GET", "/me", nil).Want(t, http.StatusOK)
+		// Neither token stands in for the other.
+		e.Call(&testenv.User{Token: token}, "GET", "/me", nil).Want(t, http.StatusUnauthorized)
+		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": pair.AccessToken, "code": totpCode(t, e, secret)}).
+			Want(t, http.StatusUnauthorized)
 		// The token is used up; the same code in a new sign-in is a replay.
 		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": code}).
 			Want(t, http.StatusUnauthorized)
