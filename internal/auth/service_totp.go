@@ -224,25 +224,16 @@ func (s *Service) EnrolTOTP(ctx context.Context, actor accord.Actor) (TOTPEnrolm
 		return TOTPEnrolment{}, err
 	}
 	now := s.now()
-	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		on, err := s.totpOn(tx, u.ID)
-		if err != nil {
-			return err
-		}
-		if on {
-			return accord.Conflict("two-step sign-in is already on; turn it off first")
-		}
-		if err := tx.Where("user_id = ?", u.ID).Delete(&UserTOTP{}).Error; err != nil {
-			return fmt.Errorf("drop pending enrolment: %w", err)
-		}
-		row := UserTOTP{UserID: u.ID, SecretBox: s.totp.seal(u.ID, key.Secret()), CreatedAt: now}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("store totp secret: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return TOTPEnrolment{}, wrap("enrol totp", err)
+	// One statement, so that two enrolments at once cannot both insert:
+	// a pending secret is replaced, a confirmed one left alone.
+	res := s.db.WithContext(ctx).Exec(`INSERT INTO user_totp (user_id, secret_box, created_at, last_step) VALUES (?, ?, ?, 0)
+ON CONFLICT (user_id) DO UPDATE SET secret_box = excluded.secret_box, created_at = excluded.created_at, last_step = 0
+WHERE user_totp.confirmed_at IS NULL`, u.ID, s.totp.seal(u.ID, key.Secret()), now)
+	if res.Error != nil {
+		return TOTPEnrolment{}, fmt.Errorf("store totp secret: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return TOTPEnrolment{}, accord.Conflict("two-step sign-in is already on; turn it off first")
 	}
 	return TOTPEnrolment{Secret: key.Secret(), OtpauthURL: key.URL()}, nil
 }

@@ -151,6 +151,7 @@ func TestStaffMustEnrol(t *testing.T) {
 		e.Call(applicant, "GET", "/memberships", nil).Want(t, http.StatusOK)
 
 		enrol(t, e, admin)
+		e.Call(admin, "POST", "/auth/totp", nil).Want(t, http.StatusConflict)
 		e.Call(admin, "GET", "/memberships", nil).Want(t, http.StatusOK)
 	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))
 }

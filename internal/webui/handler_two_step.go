@@ -81,7 +81,7 @@ func (ui *UI) twoStepQR(c echo.Context) error {
 func codeFailed(p *Page, err error) (int, error) {
 	switch accord.KindOf(err) {
 	case accord.KindInvalid, accord.KindUnauthenticated, accord.KindConflict:
-		p.Form.Fail("code", "mfa.wrong_code")
+		p.Form.FailGeneral("mfa.wrong_code")
 		return http.StatusUnprocessableEntity, nil
 	case accord.KindRateLimited:
 		p.Form.FailGeneral("mfa.throttled")
@@ -125,7 +125,7 @@ func (ui *UI) loginSecondStep(c echo.Context) error {
 	p.Data = secondStepData{Next: next, Token: token}
 	code := strings.TrimSpace(c.FormValue("code"))
 	if code == "" {
-		p.Form.Fail("code", "err.required")
+		p.Form.FailGeneral("mfa.wrong_code")
 		return ui.render(c, http.StatusUnprocessableEntity, "login_second_step", p)
 	}
 	pair, err := ui.auth.LoginMFA(c.Request().Context(), token, code, c.RealIP())
