@@ -2,11 +2,15 @@
 // demo conference's page the secretariat reaches an organisation's
 // request in two clicks; on the participants list it filters the
 // nominated delegates, ticks ten, reviews the page that lists what will
-// happen, and confirms all ten in one action. Every page is right to
-// left, no passport number shows, and nothing runs script.
+// happen, and confirms all ten in one action; then issues the ten their
+// badges in a second action and prints them as a PDF from the dashboard.
+// Every page is right to left, no passport number shows, and nothing runs
+// script.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 import { launchBrowser, newContext, watchErrors, direction } from '../lib/browser.mjs';
 import { signIn } from '../lib/account.mjs';
@@ -30,7 +34,9 @@ async function clickTo(page, locator, pathname) {
   ]);
 }
 
-test('the secretariat finds a request, filters the participants and confirms ten at once, in Arabic', async () => {
+const givenNames = ['Ahmed', 'Mona', 'Karim', 'Nour', 'Yasmine', 'Omar', 'Wanjiru', 'Otieno', 'Amani', 'Baraka', 'Zawadi', 'Juma'];
+
+test('the secretariat finds a request, filters the participants, confirms ten at once, badges them and prints the badges, in Arabic', async () => {
   const secretariat = await demoAccount('secretariat@demo.accord.example');
   const context = await newContext(browser, 'ar');
   const page = await context.newPage();
@@ -86,6 +92,30 @@ test('the secretariat finds a request, filters the participants and confirms ten
     assert.equal(await boxes.count(), 10, 'the list shows ten confirmed delegates');
     await page.goto('/conferences/CoSP11/participants?state=nominated');
     assert.equal(await boxes.count(), 2, 'two are still nominated');
+
+    // The ten confirmed get their badges in one action too.
+    await page.goto('/conferences/CoSP11/participants?state=confirmed');
+    for (let i = 0; i < 10; i++) await boxes.nth(i).check();
+    await page.selectOption('#f-bulk-event', 'issue_badge');
+    await clickTo(page, page.locator('form.desk-bulk button[type="submit"]'), '/conferences/CoSP11/participants/bulk');
+    assert.equal(await page.locator('ul.desk-items li').count(), 10, 'the review lists the ten to badge');
+    await clickTo(page, page.locator('form:has(input[name="confirmed"]) button[type="submit"]'), '/conferences/CoSP11/participants/bulk');
+    assert.equal(await page.locator('li.desk-done').count(), 10, 'all ten badged');
+    assert.equal(await page.locator('li.desk-refused').count(), 0, 'none refused');
+
+    // And prints them: the badge list as PDF from the dashboard's export form.
+    await page.goto('/dashboard');
+    await assertRtl(page, 'the dashboard');
+    const exportForm = page.locator('form[action="/exports/conferences/CoSP11"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportForm.locator('button[name="file"][value="badges.pdf"]').click(),
+    ]);
+    const pdf = await readFile(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'the badges come as a PDF');
+    const { stdout: text } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', await download.path(), '-']);
+    const printed = givenNames.filter((n) => text.includes(n));
+    assert.equal(printed.length, 10, `ten badges printed, found ${printed.join(', ')}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -154,7 +154,14 @@ func (s *Service) createDelegate(ctx context.Context, tx *gorm.DB, actor accord.
 		}
 	}
 	d.ConferenceID = &r.ConferenceID
-	if err := tx.WithContext(ctx).Create(d).Error; err != nil {
+	create := tx.WithContext(ctx)
+	if d.PassportKey == nil {
+		// SQLite's driver stores a nil []byte as an empty blob, not NULL,
+		// and the unique index over passport keys skips only NULLs: a
+		// nomination without a passport number leaves the column out.
+		create = create.Omit("PassportKey")
+	}
+	if err := create.Create(d).Error; err != nil {
 		if store.IsDuplicate(err) {
 			return nil, nil, errPassportTaken(false)
 		}

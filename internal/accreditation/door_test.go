@@ -1,6 +1,7 @@
 package accreditation_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -29,8 +30,9 @@ func (e *env) badged(sec *user, code string, names ...string) badged {
 	r := e.submitted(ngo, confID).str("id")
 	e.fire(sec, "/accreditation-requests/"+r, "admit_ecosoc", "", http.StatusOK)
 	b := badged{confID: confID, ngo: ngo}
-	for _, n := range names {
-		d := e.call(ngo, "POST", "/accreditation-requests/"+r+"/delegates", nominee(n, "Haddad", "N"+strings.Repeat("7", 7)), http.StatusCreated)
+	for i, n := range names {
+		// One person, one passport: each nominee has a number of their own.
+		d := e.call(ngo, "POST", "/accreditation-requests/"+r+"/delegates", nominee(n, "Haddad", fmt.Sprintf("N777%04d", i)), http.StatusCreated)
 		path := "/delegates/" + d.str("id")
 		if _, ok := d["badge_code"]; ok {
 			e.t.Fatalf("a nominee has a badge code: %v", d)
@@ -174,7 +176,7 @@ func TestDoorRole(t *testing.T) {
 		if len(revoked) != 1 || revoked[0] != a.delegates[2].str("badge_code") {
 			t.Errorf("revoked %v, cancelled %s", revoked, a.delegates[2].str("badge_code"))
 		}
-		for _, secret := range []string{"passport", "7777777", "N777", "nationality", "email"} {
+		for _, secret := range []string{"passport", "N777", "nationality", "email"} {
 			if strings.Contains(string(r.body), secret) {
 				t.Errorf("the bundle holds %q: %s", secret, r.body)
 			}

@@ -97,10 +97,13 @@ func TestWriteXLSXKeepsAwkwardText(t *testing.T) {
 
 // TestWriteXLSXOpensInLibreOffice: LibreOffice, converting the workbook
 // to CSV, reads every cell as written. Skipped where it is not installed
-// (Debian: libreoffice-calc-nogui).
+// (Debian: libreoffice-calc-nogui), except under CI, which installs it.
 func TestWriteXLSXOpensInLibreOffice(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LibreOffice (soffice) is required under CI=true: .ci/run installs libreoffice-calc-nogui")
+		}
 		t.Skip("LibreOffice (soffice) is not installed")
 	}
 	dir := t.TempDir()
