@@ -82,6 +82,9 @@ test('register, follow the link from the server output, sign in: verification on
       page.click('form[action="/login"] button[type="submit"]'),
     ]);
     assert.equal(refused.status(), 403, 'signed in before confirming the address');
+    // Chromium may log that 403 only after the response event: let the
+    // refused page load before forgetting it.
+    await page.waitForLoadState('load');
     problems.length = 0;
 
     // The outbox writes the whole message, link included, to the log.
@@ -99,7 +102,9 @@ test('register, follow the link from the server output, sign in: verification on
     await signIn(page, who);
     const nav = await navHrefs(page);
     assert.ok(nav.includes('/account'), `signed in: ${nav}`);
-    assert.deepEqual(problems, []);
+    // The expected 403 above, should its console line still come late, is
+    // the only one forgiven.
+    assert.deepEqual(problems.filter((p, i) => !(i === 0 && /status of 403/.test(p))), []);
   } finally {
     await context.close();
   }
