@@ -127,6 +127,9 @@ test('a door checks badges in offline and syncs when the network returns; two do
     // The page itself opens from the service worker's cache.
     await page.reload();
     await page.waitForSelector('#door[data-ready="true"]');
+    // So is the QR decoder for browsers without BarcodeDetector.
+    assert.equal(await page.evaluate(() => fetch(document.getElementById('door').dataset.jsqr)
+      .then((r) => r.text()).then((t) => t.includes('jsQR'))), true);
     const offlineAt = Date.now();
 
     const first = await scan(page, amal.code.toLowerCase());

@@ -74,7 +74,7 @@ func (a *assets) url(name string) string {
 // serveAsset serves a fingerprinted file with a year-long immutable cache
 // lifetime; conditional and range requests are handled by ServeContent.
 func (ui *UI) serveAsset(c echo.Context) error {
-	f, ok := ui.assets.byHashed[c.Param("name")]
+	f, ok := ui.assets.byHashed[c.Param("*")]
 	if !ok {
 		return c.NoContent(http.StatusNotFound)
 	}

@@ -35,9 +35,9 @@
 // file over the upload limit before sending it and shows the upload's
 // progress, and gives a page answering a form with an error the address of
 // the form's page (so a reload does not send the form again). The door at
-// /door/ (door.js, door-sw.js, and the vendored jsQR decoder loaded only
-// where the browser has no BarcodeDetector) verifies badges in the browser
-// so that it keeps working when the venue's network does not.
+// /door/ (door.js, door-sw.js, and the jsQR decoder in web/static/vendor/,
+// loaded only where the browser has no BarcodeDetector) verifies badges in
+// the browser so that it keeps working when the venue's network does not.
 //
 // To add a page:
 //

@@ -72,7 +72,8 @@ func TestDoorPage(t *testing.T) {
 
 		sw := b.Get("/door/sw.js")
 		sw.WantStatus(t, http.StatusOK)
-		sw.WantContains(t, "const DOOR_KEEP = [\"/door/\"", "/static/door.", "/static/jsqr.", "addEventListener(\"fetch\"")
+		sw.WantContains(t, "const DOOR_KEEP = [\"/door/\"", "/static/door.", "/static/vendor/jsqr.", "addEventListener(\"fetch\"")
+		b.Get(regexp1(t, page.Body, `data-jsqr="([^"]+)"`)).WantStatus(t, http.StatusOK)
 		b.Get("/door/manifest.webmanifest").WantContains(t, `"start_url":"/door/"`)
 
 		bundle := b.Get("/door/bundle")

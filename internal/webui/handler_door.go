@@ -117,7 +117,7 @@ func (ui *UI) doorServiceWorker(c echo.Context) error {
 		return fmt.Errorf("door service worker: %w", err)
 	}
 	keep := []string{"/door/", "/door/manifest.webmanifest"}
-	for _, name := range []string{"accord.css", "door.js", "jsqr.js", "favicon.svg"} {
+	for _, name := range []string{"accord.css", "door.js", "vendor/jsqr.js", "favicon.svg"} {
 		keep = append(keep, ui.assets.url(name))
 	}
 	list, _ := json.Marshal(keep)

@@ -102,7 +102,7 @@ func New(deps Deps) *UI {
 // outside the API get the 404 page in the reader's language.
 func (ui *UI) Register(e *echo.Echo) {
 	page, member := ui.pageChain(), ui.memberChain()
-	e.GET(assetPrefix+":name", ui.serveAsset)
+	e.GET(assetPrefix+"*", ui.serveAsset)
 
 	e.GET("/", ui.home, page...)
 	e.GET("/errors/:status", ui.errorAfterForm, page...)
