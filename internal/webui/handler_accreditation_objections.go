@@ -49,11 +49,7 @@ func (ui *UI) objectionRows(ctx context.Context, actor accord.Actor, p *Page, r 
 }
 
 type objectionsData struct {
-	R          *accreditation.RequestView
-	Conf       *accreditation.Conference
-	ConfTitle  string
-	Org        orgView
-	StateLabel string
+	requestHead
 	Objections []objectionRow
 }
 
@@ -65,23 +61,12 @@ func (ui *UI) objectionsPage(c echo.Context) error {
 
 func (ui *UI) renderObjections(c echo.Context, status int, p *Page, id string) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
-	r, err := ui.accreditation.GetRequest(ctx, actor, id)
+	head, names, err := ui.readRequestHead(ctx, actor, p, id)
 	if err != nil {
 		return err
 	}
-	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), r.ConferenceID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
-	if err != nil {
-		return err
-	}
-	d := objectionsData{R: r, Conf: conf, ConfTitle: conf.LocalTitle(p.Locale), StateLabel: p.T("accreditation.state_" + r.State)}
-	if d.Org, err = ui.requestOrganization(ctx, actor, r, names, p); err != nil {
-		return err
-	}
-	if d.Objections, err = ui.objectionRows(ctx, actor, p, r, names, "objections"); err != nil {
+	d := objectionsData{requestHead: head}
+	if d.Objections, err = ui.objectionRows(ctx, actor, p, head.R, names, "objections"); err != nil {
 		return err
 	}
 	p.Data = d

@@ -11,12 +11,42 @@ import (
 	"github.com/accord-coalition/accord/internal/accreditation"
 )
 
+// requestHead is what each page about one request shows at its top: the
+// request, its conference and the organisation behind it.
+type requestHead struct {
+	R          *accreditation.RequestView
+	Conf       *accreditation.Conference
+	ConfTitle  string
+	Org        orgView
+	StateLabel string
+}
+
+// readRequestHead reads the request id with its conference and
+// organisation as the reader may see them; the place names it read in
+// the reader's language come back for the rest of the page.
+func (ui *UI) readRequestHead(ctx context.Context, actor accord.Actor, p *Page, id string) (requestHead, placeNames, error) {
+	r, err := ui.accreditation.GetRequest(ctx, actor, id)
+	if err != nil {
+		return requestHead{}, placeNames{}, err
+	}
+	conf, err := ui.accreditation.GetConference(ctx, actor, r.ConferenceID)
+	if err != nil {
+		return requestHead{}, placeNames{}, err
+	}
+	names, err := ui.placeNames(ctx, p.Locale)
+	if err != nil {
+		return requestHead{}, placeNames{}, err
+	}
+	org, err := ui.requestOrganization(ctx, actor, r, names, p)
+	if err != nil {
+		return requestHead{}, placeNames{}, err
+	}
+	return requestHead{R: r, Conf: conf, ConfTitle: conf.LocalTitle(p.Locale), Org: org,
+		StateLabel: p.T("accreditation.state_" + r.State)}, names, nil
+}
+
 type requestData struct {
-	R             accreditation.RequestView
-	Conf          *accreditation.Conference
-	ConfTitle     string
-	Org           orgView
-	StateLabel    string
+	requestHead
 	StateHelp     string
 	EcosocClaimed string
 	Events        []eventForm
@@ -56,29 +86,18 @@ func (ui *UI) requestPage(c echo.Context) error {
 
 func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
-	r, err := ui.accreditation.GetRequest(ctx, actor, id)
+	head, names, err := ui.readRequestHead(ctx, actor, p, id)
 	if err != nil {
 		return err
 	}
-	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), r.ConferenceID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
-	if err != nil {
-		return err
-	}
+	r, conf := head.R, head.Conf
 	d := requestData{
-		R: *r, Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
-		StateLabel:    p.T("accreditation.state_" + r.State),
+		requestHead:   head,
 		StateHelp:     p.T("accreditation.help_" + r.State),
 		EcosocClaimed: p.T("accreditation.ecosoc_" + ecosocOrNone(r.EcosocStatus)),
 		Owner:         actor.Is(accord.RoleApplicant) && actor.OrganizationID == r.OrganizationID,
 		SeesDelegates: actor.Is(accord.RoleApplicant, accord.RoleSecretariat),
 		Max:           conf.MaxDelegates,
-	}
-	if d.Org, err = ui.requestOrganization(ctx, actor, r, names, p); err != nil {
-		return err
 	}
 	d.Events, d.Decision = requestForms(r, "request")
 	objections, err := ui.accreditation.ListObjections(ctx, actor, id)
@@ -87,7 +106,7 @@ func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) erro
 	}
 	d.Objections = len(objections)
 	if d.SeesDelegates {
-		if err := ui.fillDelegates(ctx, actor, p, &d); err != nil {
+		if err := ui.fillDelegates(ctx, actor, p, names, &d); err != nil {
 			return err
 		}
 	}
@@ -129,12 +148,8 @@ func (ui *UI) requestOrganization(ctx context.Context, actor accord.Actor, r *ac
 
 // fillDelegates adds the request's delegates, their badges and visa
 // letters and, for the NGO while it may nominate, the nomination form.
-func (ui *UI) fillDelegates(ctx context.Context, actor accord.Actor, p *Page, d *requestData) error {
+func (ui *UI) fillDelegates(ctx context.Context, actor accord.Actor, p *Page, names placeNames, d *requestData) error {
 	delegates, err := ui.accreditation.ListDelegates(ctx, actor, d.R.ID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
 	if err != nil {
 		return err
 	}
