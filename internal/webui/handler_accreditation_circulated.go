@@ -1,12 +1,14 @@
 package webui
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 )
 
@@ -49,11 +51,7 @@ func (ui *UI) renderCirculated(c echo.Context, status int, p *Page, confID strin
 	if err != nil {
 		return err
 	}
-	items, err := ui.accreditation.CirculatedList(ctx, actor, conf.ID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
+	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
 	if err != nil {
 		return err
 	}
@@ -73,6 +71,20 @@ func (ui *UI) renderCirculated(c echo.Context, status int, p *Page, confID strin
 	p.Title = p.T("circulated.heading", "conference", conf.Code)
 	p.Data = d
 	return ui.render(c, status, "accreditation_circulated", p)
+}
+
+// readCirculated reads a conference's circulated lists with the place
+// names, in the reader's language, that show their organisations.
+func (ui *UI) readCirculated(ctx context.Context, actor accord.Actor, p *Page, confID string) ([]accreditation.CirculatedRequest, placeNames, error) {
+	items, err := ui.accreditation.CirculatedList(ctx, actor, confID)
+	if err != nil {
+		return nil, placeNames{}, err
+	}
+	names, err := ui.placeNames(ctx, p.Locale)
+	if err != nil {
+		return nil, placeNames{}, err
+	}
+	return items, names, nil
 }
 
 // appendToList adds an item of a circulated list to lists, which the

@@ -40,28 +40,16 @@ func (ui *UI) renderCirculation(c echo.Context, status int, p *Page) error {
 	if err != nil {
 		return err
 	}
-	// A conference's screened requests are read whole: the list to
-	// circulate is all of them, not a page.
-	screened, _, err := ui.accreditation.ListRequests(ctx, actor, accreditation.RequestFilter{
-		State: accreditation.RequestScreened, ConferenceID: conf.ID, Limit: 200,
-	})
-	if err != nil {
-		return err
-	}
 	now := ui.now()
 	d := circulationData{
 		Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
 		Late: circulationIsLate(conf, now), DaysBefore: daysBefore(conf, now),
 		DefaultDeadline: now.Add(time.Duration(conf.ObjectionPeriodDays) * 24 * time.Hour),
 	}
-	if d.Screened, err = ui.requestRows(c, p, screened, backRequest); err != nil {
+	if d.Screened, err = ui.screenedRows(c, p, conf.ID); err != nil {
 		return err
 	}
-	items, err := ui.accreditation.CirculatedList(ctx, actor, conf.ID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
+	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
 	if err != nil {
 		return err
 	}
@@ -72,6 +60,18 @@ func (ui *UI) renderCirculation(c echo.Context, status int, p *Page) error {
 	p.Title = p.T("circulation.heading", "conference", conf.Code)
 	p.Data = d
 	return ui.render(c, status, "accreditation_circulation", p)
+}
+
+// screenedRows are the conference's screened requests, the next list to
+// circulate. They are read whole: the list is all of them, not a page.
+func (ui *UI) screenedRows(c echo.Context, p *Page, confID string) ([]requestRow, error) {
+	screened, _, err := ui.accreditation.ListRequests(c.Request().Context(), actorOf(c), accreditation.RequestFilter{
+		State: accreditation.RequestScreened, ConferenceID: confID, Limit: 200,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ui.requestRows(c, p, screened, backRequest)
 }
 
 // circulate sends every screened request of the conference to the States

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/accord-coalition/accord/internal/accreditation"
 )
 
 // confirmCirculation asks again before circulating, which cannot be
@@ -16,18 +14,11 @@ func (ui *UI) confirmCirculation(c echo.Context) error {
 		return err
 	}
 	p := ui.newPage(c, "circulation.title")
-	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := ui.accreditation.GetConference(ctx, actor, c.Param("id"))
+	conf, err := ui.accreditation.GetConference(c.Request().Context(), actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	screened, _, err := ui.accreditation.ListRequests(ctx, actor, accreditation.RequestFilter{
-		State: accreditation.RequestScreened, ConferenceID: conf.ID, Limit: 200,
-	})
-	if err != nil {
-		return err
-	}
-	rows, err := ui.requestRows(c, p, screened, backRequest)
+	rows, err := ui.screenedRows(c, p, conf.ID)
 	if err != nil {
 		return err
 	}

@@ -40,11 +40,7 @@ func (ui *UI) renderReferrals(c echo.Context, status int, p *Page, confID string
 	if err != nil {
 		return err
 	}
-	items, err := ui.accreditation.CirculatedList(ctx, actor, conf.ID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.placeNames(ctx, p.Locale)
+	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
 	if err != nil {
 		return err
 	}
