@@ -1,6 +1,7 @@
 package webui
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -43,6 +44,19 @@ func (ui *UI) passwordResetConfirm(c echo.Context) error {
 	p := ui.newPage(c, "reset_confirm.title")
 	token := c.FormValue("token")
 	p.Data = resetConfirmData{Token: token}
+	return ui.choosePassword(c, p, "password_reset_confirm",
+		func(ctx context.Context, password string) error { return ui.auth.ResetPassword(ctx, token, password) },
+		func() error {
+			ui.clearSession(c)
+			return redirect(c, "/login?notice=password_reset")
+		})
+}
+
+// choosePassword takes the new password of a form reached by a mailed link
+// (a reset or an invitation): it is required and typed twice alike, set
+// keeps it, done answers once it is kept. A link unknown or already used
+// is said on the form; page is shown again on any refusal.
+func (ui *UI) choosePassword(c echo.Context, p *Page, page string, set func(ctx context.Context, password string) error, done func() error) error {
 	password := c.FormValue("password")
 	if password == "" {
 		p.Form.Fail("password", "err.required")
@@ -50,16 +64,15 @@ func (ui *UI) passwordResetConfirm(c echo.Context) error {
 		p.Form.Fail("password_confirm", "err.password_mismatch")
 	}
 	if !p.Form.HasErrors() {
-		err := ui.auth.ResetPassword(c.Request().Context(), token, password)
+		err := set(c.Request().Context(), password)
 		switch {
 		case err == nil:
-			ui.clearSession(c)
-			return redirect(c, "/login?notice=password_reset")
+			return done()
 		case accord.KindOf(err) == accord.KindNotFound:
 			p.Form.FailGeneral("err.link_invalid")
 		case !p.Form.showErrors(err, "password"):
 			return err
 		}
 	}
-	return ui.render(c, http.StatusUnprocessableEntity, "password_reset_confirm", p)
+	return ui.render(c, http.StatusUnprocessableEntity, page, p)
 }
