@@ -118,14 +118,7 @@ func (p *Page) ScopedField(scope, name, labelKey, typ string) Field {
 	if p.cat.Has(labelKey + "_hint") {
 		fd.Hint = p.T(labelKey + "_hint")
 	}
-	var ids []string
-	if fd.Error != "" {
-		ids = append(ids, fd.ID+"-error")
-	}
-	if fd.Hint != "" {
-		ids = append(ids, fd.ID+"-hint")
-	}
-	fd.DescribedBy = strings.Join(ids, " ")
+	describedBy(&fd)
 	return fd
 }
 

@@ -66,6 +66,19 @@ type Field struct {
 	Required                                        bool
 }
 
+// describedBy points aria-describedby at the field's error and hint,
+// those it has, by their ids; it is set again when the field's id changes.
+func describedBy(f *Field) {
+	var ids []string
+	if f.Error != "" {
+		ids = append(ids, f.ID+"-error")
+	}
+	if f.Hint != "" {
+		ids = append(ids, f.ID+"-hint")
+	}
+	f.DescribedBy = strings.Join(ids, " ")
+}
+
 // Field describes the input name of type typ on the page's form: its
 // label (field.<name>), hint (hint.<name>, if the catalog has one), the
 // value typed and its error.
@@ -98,13 +111,6 @@ func (f *Form) field(name, typ, autocomplete string) Field {
 	if p.cat.Has("hint."+name) && autocomplete != "current-password" {
 		fd.Hint = p.T("hint." + name)
 	}
-	var ids []string
-	if fd.Error != "" {
-		ids = append(ids, fd.ID+"-error")
-	}
-	if fd.Hint != "" {
-		ids = append(ids, fd.ID+"-hint")
-	}
-	fd.DescribedBy = strings.Join(ids, " ")
+	describedBy(&fd)
 	return fd
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -133,13 +132,6 @@ func webhookField(p *Page, name, typ, label, hint string) Field {
 	if typ == "url" {
 		f.Dir = "ltr"
 	}
-	var ids []string
-	if f.Error != "" {
-		ids = append(ids, f.ID+"-error")
-	}
-	if f.Hint != "" {
-		ids = append(ids, f.ID+"-hint")
-	}
-	f.DescribedBy = strings.Join(ids, " ")
+	describedBy(&f)
 	return f
 }

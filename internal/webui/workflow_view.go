@@ -75,21 +75,6 @@ func memberActions(p *Page, m *workflow.Machine, events []string, action string,
 	return out
 }
 
-// describedBy points aria-describedby at a field's hint and error
-// after its id was changed.
-func describedBy(f *Field) {
-	f.DescribedBy = ""
-	if f.Error != "" {
-		f.DescribedBy = f.ID + "-error"
-	}
-	if f.Hint != "" {
-		if f.DescribedBy != "" {
-			f.DescribedBy += " "
-		}
-		f.DescribedBy += f.ID + "-hint"
-	}
-}
-
 // The names of the membership service's machines.
 const (
 	applicationMachine = "membership_application"
