@@ -231,6 +231,9 @@ func TestAccreditationKeysBuiltAtRunTime(t *testing.T) {
 	add("objections.state_", "live", "withdrawn", "sustained", "overruled")
 	add("delegates.state_", "nominated", "confirmed", "badge_issued", "checked_in", "replaced", "cancelled")
 	add("delegates.gender_", "female", "male", "other", "undisclosed")
+	for _, list := range []string{"requests", "participants"} {
+		add("desk."+list, "_title", "_link", "_count", "_empty")
+	}
 	for _, k := range []string{"requests", "admitted", "admitted_ecosoc", "circulated", "objected", "referred",
 		"admitted_after_objection", "denied", "withdrawn", "revoked"} {
 		add("transparency.", k, k+"_def")

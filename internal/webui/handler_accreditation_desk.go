@@ -54,6 +54,23 @@ type deskList struct {
 	// Action is where the bulk form posts; Back is this page, with its
 	// filters, for the way back from the confirmation.
 	Action, Back string
+	// URL is the list's address and Other the other list's; Heading,
+	// OtherLink, CountKey and Empty are the list's words (desk_list).
+	URL, Other                          string
+	Heading, OtherLink, CountKey, Empty string
+}
+
+// newDeskList starts the page of a conference's desk list, "requests" or
+// "participants" (list), the other being other: its filters' common part
+// and the bulk form's addresses.
+func newDeskList(c echo.Context, p *Page, conf *accreditation.Conference, list, other, next, q string, sorts deskSelect, events []Choice) deskList {
+	base := "/conferences/" + conf.Code + "/"
+	return deskList{Pager: newPager(c, next), Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
+		Q: q, Sorts: sorts, Events: events,
+		Action: base + list + "/bulk", Back: c.Request().URL.RequestURI(),
+		URL: base + list, Other: base + other,
+		Heading: p.T("desk." + list + "_title"), OtherLink: p.T("desk." + other + "_link"),
+		CountKey: "desk." + list + "_count", Empty: p.T("desk." + list + "_empty")}
 }
 
 // deskSelect is one select of a list's filters.
@@ -164,9 +181,8 @@ func (ui *UI) deskRequests(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := deskRequestsData{deskList: deskList{Pager: newPager(c, next), Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
-		Q: f.Q, Sorts: sortChoices(p, f.Sort, accreditation.SortNewest), Events: eventChoices(p, deskRequestEvents),
-		Action: "/conferences/" + conf.Code + "/requests/bulk", Back: c.Request().URL.RequestURI()}, Country: strings.ToUpper(f.Country)}
+	d := deskRequestsData{deskList: newDeskList(c, p, conf, "requests", "participants", next, f.Q,
+		sortChoices(p, f.Sort, accreditation.SortNewest), eventChoices(p, deskRequestEvents)), Country: strings.ToUpper(f.Country)}
 	d.States, d.Total = stateChoices(p, deskRequestStates, "accreditation.state_", f.State, counts)
 	d.Regions = deskSelect{Name: "region", Label: p.T("directory.region"),
 		Choices: []Choice{{Value: "", Label: p.T("directory.all_regions"), Selected: f.Region == ""}}}
@@ -213,9 +229,8 @@ func (ui *UI) deskParticipants(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := deskParticipantsData{deskList: deskList{Pager: newPager(c, next), Conf: conf, ConfTitle: conf.LocalTitle(p.Locale),
-		Q: f.Q, Sorts: sortChoices(p, f.Sort, accreditation.SortName), Events: eventChoices(p, deskDelegateEvents),
-		Action: "/conferences/" + conf.Code + "/participants/bulk", Back: c.Request().URL.RequestURI()}, OrgID: f.OrganizationID}
+	d := deskParticipantsData{deskList: newDeskList(c, p, conf, "participants", "requests", next, f.Q,
+		sortChoices(p, f.Sort, accreditation.SortName), eventChoices(p, deskDelegateEvents)), OrgID: f.OrganizationID}
 	d.States, d.Total = stateChoices(p, deskDelegateStates, "delegates.state_", f.State, counts)
 	d.Visa = deskSelect{Name: "needs_visa_letter", Label: p.T("delegates.visa_letter")}
 	for _, v := range []string{"", "true", "false"} {
