@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -34,12 +33,8 @@ func nominee(given, family, passport string) url.Values {
 func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newAccSite(t, db)
-		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
-		sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 2)).
-			wantRedirect(t, "/conferences/CoSP11")
-		org, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "en")
-		id := ngo.requestAndSubmit(t, "CoSP11", "general")
-		page := "/accreditation-requests/" + id
+		nom := s.nominating(t, "en", "en", 2)
+		sec, org, ngo, id, page := nom.sec, nom.org, nom.ngo, nom.id, nom.page
 
 		// A name not in Latin letters is refused beside its field; what
 		// was typed stays, except the passport number.

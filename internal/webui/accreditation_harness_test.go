@@ -61,6 +61,35 @@ func conferenceForm(code string, now time.Time, startsIn, maxDelegates int) url.
 	}
 }
 
+// createConference has the secretariat create conference code through
+// its form (see conferenceForm).
+func (b *browser) createConference(t *testing.T, code string, now time.Time, startsIn, maxDelegates int) {
+	t.Helper()
+	b.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm(code, now, startsIn, maxDelegates)).
+		wantRedirect(t, "/conferences/"+code)
+}
+
+// nominating is where delegates are nominated: conference CoSP11 of
+// maxDelegates places, created by the secretariat (sec, reading
+// secLocale), and the request to it of Tunisian Integrity Watch, whose
+// applicant (ngo, reading ngoLocale) has submitted it from page.
+type nominating struct {
+	sec, ngo *browser
+	org      membership.Organization
+	id, page string
+}
+
+func (s *accSite) nominating(t *testing.T, secLocale, ngoLocale string, maxDelegates int) nominating {
+	t.Helper()
+	var n nominating
+	_, n.sec = s.person(accord.RoleSecretariat, "sec@example.org", secLocale, "")
+	n.sec.createConference(t, "CoSP11", s.clock.Now(), 120, maxDelegates)
+	n.org, n.ngo = s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", ngoLocale)
+	n.id = n.ngo.requestAndSubmit(t, "CoSP11", "general")
+	n.page = "/accreditation-requests/" + n.id
+	return n
+}
+
 // requestAndSubmit starts the NGO's request to the conference through
 // its form, submits it from its page, and returns its id.
 func (b *browser) requestAndSubmit(t *testing.T, code, ecosoc string) string {

@@ -31,8 +31,7 @@ func newAccScenario(t *testing.T, db *store.DB, locale string) *accScenario {
 	_, sc.egypt = s.person(accord.RoleStateParty, "cairo@example.org", locale, "EG")
 	_, sc.ngo = s.ngo("الشبكة العربية للنزاهة", "JO", "none", "ngo@example.org", locale)
 	_, sc.other = s.ngo("Other NGO", "PE", "none", "other@example.org", locale)
-	sc.sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 3)).
-		wantRedirect(t, "/conferences/CoSP11")
+	sc.sec.createConference(t, "CoSP11", s.clock.Now(), 120, 3)
 	sc.request = sc.ngo.requestAndSubmit(t, "CoSP11", "none")
 	sc.otherRequest = sc.other.requestAndSubmit(t, "CoSP11", "none")
 	sc.sec.fire(t, "/screening", sc.request, "clear", "", "screening").wantRedirect(t, "/screening")
@@ -177,8 +176,7 @@ func TestCirculationWarnsWhenLate(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newAccSite(t, db)
 		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
-		sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("Soon", s.clock.Now(), 20, 2)).
-			wantRedirect(t, "/conferences/Soon")
+		sec.createConference(t, "Soon", s.clock.Now(), 20, 2)
 		// Editing keeps what is not changed and guards against a stale form.
 		r := sec.get("/conferences/Soon/edit")
 		r.wantContains(t, `value="Soon"`, `name="version" value="1"`, `name="conf_name_objecting_states" value="on" checked`)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -36,13 +35,9 @@ func delegateOn(t *testing.T, page response, name string) string {
 func TestVisaLettersOnTheRequestPage(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newAccSite(t, db)
-		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "fr", "")
-		sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 3)).
-			wantRedirect(t, "/conferences/CoSP11")
-		_, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "en")
+		nom := s.nominating(t, "fr", "en", 3)
+		sec, ngo, id, page := nom.sec, nom.ngo, nom.id, nom.page
 		_, other := s.ngo("Kenya Watch", "KE", "general", "kw@example.org", "en")
-		id := ngo.requestAndSubmit(t, "CoSP11", "general")
-		page := "/accreditation-requests/" + id
 
 		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
 		noVisa := nominee("Sami", "Ben Salah", "K7654321")

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
@@ -17,12 +16,8 @@ import (
 func TestNominationFormSentTwice(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newAccSite(t, db)
-		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
-		sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 5)).
-			wantRedirect(t, "/conferences/CoSP11")
-		_, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "en")
-		id := ngo.requestAndSubmit(t, "CoSP11", "general")
-		page := "/accreditation-requests/" + id
+		nom := s.nominating(t, "en", "en", 5)
+		ngo, id, page := nom.ngo, nom.id, nom.page
 
 		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
 		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)

@@ -19,12 +19,8 @@ import (
 // French puts before a colon.
 func TestDelegatePageReadsInTheReadersOrder(t *testing.T) {
 	s := newAccSite(t, storetest.SQLite(t))
-	_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
-	sec.submit("/accreditation/conferences/new", "/accreditation/conferences", conferenceForm("CoSP11", s.clock.Now(), 120, 4)).
-		wantRedirect(t, "/conferences/CoSP11")
-	_, ngo := s.ngo("Tunisian Integrity Watch", "TN", "general", "tiw@example.org", "ar")
-	id := ngo.requestAndSubmit(t, "CoSP11", "general")
-	page := "/accreditation-requests/" + id
+	nom := s.nominating(t, "en", "ar", 4)
+	ngo, page := nom.ngo, nom.page
 
 	dr := nominee("Amal", "Haddad", "N1234567")
 	dr.Set("del_title", "د.")
