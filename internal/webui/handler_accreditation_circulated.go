@@ -47,11 +47,7 @@ func (ui *UI) circulatedList(c echo.Context) error {
 
 func (ui *UI) renderCirculated(c echo.Context, status int, p *Page, confID string) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), confID)
-	if err != nil {
-		return err
-	}
-	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
+	conf, items, names, err := ui.readCirculated(ctx, actor, p, confID)
 	if err != nil {
 		return err
 	}
@@ -73,18 +69,23 @@ func (ui *UI) renderCirculated(c echo.Context, status int, p *Page, confID strin
 	return ui.render(c, status, "accreditation_circulated", p)
 }
 
-// readCirculated reads a conference's circulated lists with the place
-// names, in the reader's language, that show their organisations.
-func (ui *UI) readCirculated(ctx context.Context, actor accord.Actor, p *Page, confID string) ([]accreditation.CirculatedRequest, placeNames, error) {
-	items, err := ui.accreditation.CirculatedList(ctx, actor, confID)
+// readCirculated reads a conference (by code or id) and its circulated
+// lists, with the place names, in the reader's language, that show their
+// organisations.
+func (ui *UI) readCirculated(ctx context.Context, actor accord.Actor, p *Page, confID string) (*accreditation.Conference, []accreditation.CirculatedRequest, placeNames, error) {
+	conf, err := ui.accreditation.GetConference(ctx, actor, confID)
 	if err != nil {
-		return nil, placeNames{}, err
+		return nil, nil, placeNames{}, err
+	}
+	items, err := ui.accreditation.CirculatedList(ctx, actor, conf.ID)
+	if err != nil {
+		return nil, nil, placeNames{}, err
 	}
 	names, err := ui.placeNames(ctx, p.Locale)
 	if err != nil {
-		return nil, placeNames{}, err
+		return nil, nil, placeNames{}, err
 	}
-	return items, names, nil
+	return conf, items, names, nil
 }
 
 // appendToList adds an item of a circulated list to lists, which the

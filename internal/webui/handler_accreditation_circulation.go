@@ -35,8 +35,7 @@ func (ui *UI) renderCirculation(c echo.Context, status int, p *Page) error {
 	if err := requireSecretariat(c); err != nil {
 		return err
 	}
-	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), c.Param("id"))
+	conf, items, names, err := ui.readCirculated(c.Request().Context(), actorOf(c), p, c.Param("id"))
 	if err != nil {
 		return err
 	}
@@ -47,10 +46,6 @@ func (ui *UI) renderCirculation(c echo.Context, status int, p *Page) error {
 		DefaultDeadline: now.Add(time.Duration(conf.ObjectionPeriodDays) * 24 * time.Hour),
 	}
 	if d.Screened, err = ui.screenedRows(c, p, conf.ID); err != nil {
-		return err
-	}
-	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
-	if err != nil {
 		return err
 	}
 	for _, it := range items {

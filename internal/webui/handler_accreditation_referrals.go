@@ -36,11 +36,7 @@ func (ui *UI) renderReferrals(c echo.Context, status int, p *Page, confID string
 		return err
 	}
 	ctx, actor := c.Request().Context(), actorOf(c)
-	conf, err := ui.accreditation.GetConference(ctx, actorOf(c), confID)
-	if err != nil {
-		return err
-	}
-	items, names, err := ui.readCirculated(ctx, actor, p, conf.ID)
+	conf, items, names, err := ui.readCirculated(ctx, actor, p, confID)
 	if err != nil {
 		return err
 	}
