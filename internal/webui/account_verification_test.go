@@ -16,10 +16,7 @@ func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
 		owner := s.createUser(accord.RoleApplicant, "owner@example.org", "Owner", "es")
-		form := url.Values{"name": {"Mallory"}, "email": {"Owner@example.org"},
-			"password": {"a squatter password"}, "password_confirm": {"a squatter password"}}
-		r := s.browser("en").submit("/register", "/register", form)
-		r.wantRedirect(t, "/login?notice=registered_verify")
+		s.browser("en").register(t, "Mallory", "Owner@example.org", "a squatter password")
 		msg := s.LatestMessage(owner.ID, "account_exists")
 		if msg.Locale != "es" {
 			t.Errorf("owner told in %q, want their language", msg.Locale)
@@ -34,9 +31,7 @@ func TestAdminVerifiesOnUsersPage(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
 		nobody := s.browser("en")
-		nobody.submit("/register", "/register", url.Values{"name": {"Kofi"}, "email": {"kofi@example.org"},
-			"password": {"a long enough password"}, "password_confirm": {"a long enough password"}}).
-			wantRedirect(t, "/login?notice=registered_verify")
+		nobody.register(t, "Kofi", "kofi@example.org", "a long enough password")
 
 		s.createUser(accord.RoleApplicant, "ngo@example.org", "NGO", "en")
 		ngo := s.browser("en")

@@ -80,11 +80,7 @@ func TestFieldErrorsInArabic(t *testing.T) {
 		// A taken address is answered as a new one (see
 		// TestRegisterTakenAddressOnTheWeb), so nobody learns it is taken.
 		s.createUser("applicant", "taken@example.org", "Taken", "en")
-		r = b.submit("/register", "/register", url.Values{
-			"name": {"سلمى"}, "email": {"taken@example.org"},
-			"password": {"كلمة مرور طويلة"}, "password_confirm": {"كلمة مرور طويلة"},
-		})
-		r.wantRedirect(t, "/login?notice=registered_verify")
+		b.register(t, "سلمى", "taken@example.org", "كلمة مرور طويلة")
 
 		// A wrong password is one message for the form, the email kept.
 		r = b.submit("/login", "/login", url.Values{"email": {"taken@example.org"}, "password": {"not the password"}})

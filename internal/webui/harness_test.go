@@ -94,6 +94,15 @@ func (b *browser) submit(formPath, action string, form url.Values) response {
 	return page(b.Submit(formPath, action, form))
 }
 
+// register sends the registration form with the password typed twice
+// alike and wants the answer to a new account: confirm the address.
+func (b *browser) register(t *testing.T, name, email, password string) {
+	t.Helper()
+	b.submit("/register", "/register", url.Values{
+		"name": {name}, "email": {email}, "password": {password}, "password_confirm": {password},
+	}).wantRedirect(t, "/login?notice=registered_verify")
+}
+
 // upload posts a multipart form with a file, as a browser does.
 func (b *browser) upload(formPath, action string, fields map[string]string, field, name string, data []byte) response {
 	b.T.Helper()

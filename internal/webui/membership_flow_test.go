@@ -28,11 +28,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		b := s.browser("ar")
 
 		// Register, confirm the address, sign in.
-		r := b.submit("/register", "/register", url.Values{
-			"name": {"أمينة الحداد"}, "email": {"amina@ngo.example"},
-			"password": {"كلمة مرور طويلة بما يكفي"}, "password_confirm": {"كلمة مرور طويلة بما يكفي"},
-		})
-		r.wantRedirect(t, "/login?notice=registered_verify")
+		b.register(t, "أمينة الحداد", "amina@ngo.example", "كلمة مرور طويلة بما يكفي")
 		var userID string
 		db.Gorm.Table("users").Where("email = ?", "amina@ngo.example").Pluck("id", &userID)
 		token := tokenRE.FindStringSubmatch(s.LatestMessage(userID, "verify_email").Body)
@@ -44,7 +40,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 
 		// Without an organisation, "my application" leads to describing it.
 		b.get("/application").wantRedirect(t, "/organization?notice=organization_first")
-		r = b.get("/organization?notice=organization_first")
+		r := b.get("/organization?notice=organization_first")
 		r.wantStatus(t, http.StatusOK)
 		wantRTL(t, r)
 		r.wantContains(t, "منظمتي", "قدّموا منظمتكم أولًا", `<option value="EG">مصر</option>`,

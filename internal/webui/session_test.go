@@ -24,15 +24,11 @@ func TestRegisterVerifyAndSignIn(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
 		b := s.browser("fr")
-		r := b.submit("/register", "/register", url.Values{
-			"name": {"Aïcha Diallo"}, "email": {"aicha@example.org"},
-			"password": {"une phrase assez longue"}, "password_confirm": {"une phrase assez longue"},
-		})
-		r.wantRedirect(t, "/login?notice=registered_verify")
+		b.register(t, "Aïcha Diallo", "aicha@example.org", "une phrase assez longue")
 
 		// Signing in before verifying is refused, in French, with the
 		// email kept.
-		r = b.submit("/login", "/login", url.Values{"email": {"aicha@example.org"}, "password": {"une phrase assez longue"}})
+		r := b.submit("/login", "/login", url.Values{"email": {"aicha@example.org"}, "password": {"une phrase assez longue"}})
 		r.wantStatus(t, http.StatusForbidden)
 		r.wantContains(t, "pas encore confirmée", `value="aicha@example.org"`)
 
