@@ -9,7 +9,7 @@ func (ui *UI) registerAccountPages(e *echo.Echo, page, member []echo.MiddlewareF
 	e.POST("/verify-email/resend", ui.verifyResend, page...)
 	e.GET("/password-reset", ui.passwordResetForm, page...)
 	e.POST("/password-reset", ui.passwordReset, page...)
-	e.GET("/password-reset/confirm", ui.passwordResetConfirmForm, page...)
+	e.GET("/password-reset/confirm", ui.linkForm("reset_confirm.title", "password_reset_confirm"), page...)
 	e.POST("/password-reset/confirm", ui.passwordResetConfirm, page...)
 	e.GET("/organization/people", ui.organizationPeople, member...)
 	e.POST("/organization/people", ui.inviteColleague, member...)

@@ -28,22 +28,12 @@ func (ui *UI) passwordReset(c echo.Context) error {
 	return redirect(c, "/login?notice=reset_sent")
 }
 
-type resetConfirmData struct{ Token string }
-
-// passwordResetConfirmForm is where the mailed link leads: a form for the
-// new password. Opening it changes nothing, since mail scanners open links.
-func (ui *UI) passwordResetConfirmForm(c echo.Context) error {
-	p := ui.newPage(c, "reset_confirm.title")
-	p.Data = resetConfirmData{Token: c.QueryParam("token")}
-	return ui.render(c, http.StatusOK, "password_reset_confirm", p)
-}
-
 // passwordResetConfirm sets the new password; every session of the
 // account ends, this browser's included, so the person signs in afresh.
 func (ui *UI) passwordResetConfirm(c echo.Context) error {
 	p := ui.newPage(c, "reset_confirm.title")
 	token := c.FormValue("token")
-	p.Data = resetConfirmData{Token: token}
+	p.Data = linkData{Token: token}
 	return ui.choosePassword(c, p, "password_reset_confirm",
 		func(ctx context.Context, password string) error { return ui.auth.ResetPassword(ctx, token, password) },
 		func() error {

@@ -120,7 +120,7 @@ func (ui *UI) Register(e *echo.Echo) {
 	e.GET("/register", ui.registerForm, page...)
 	e.POST("/register", ui.register, page...)
 	e.POST("/logout", ui.logout, page...)
-	e.GET("/verify-email", ui.verifyEmailForm, page...)
+	e.GET("/verify-email", ui.linkForm("verify.title", "verify_email"), page...)
 	e.POST("/verify-email", ui.verifyEmail, page...)
 	e.GET("/invitations/:token", ui.invitationForm, page...)
 	e.POST("/invitations/:token", ui.acceptInvitation, page...)
