@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"slices"
 	"sync"
@@ -140,19 +141,26 @@ type rawStats struct {
 
 // rawCeiling measures, for d, how many transactions a second conc
 // connections get through when each does what an audited write does
-// with the chain's head and nothing else: lock the head row (FOR UPDATE
-// on PostgreSQL; SQLite's transactions take the one write lock at
-// BEGIN), insert a row of some 300 bytes, move the head, commit. Scratch
-// tables of its own, dropped afterwards, leave the audit chain alone.
-func rawCeiling(ctx context.Context, db *store.DB, conc int, d time.Duration) (rawStats, error) {
+// with its chain's head and nothing else: lock one of heads head rows,
+// picked at random (FOR UPDATE on PostgreSQL; SQLite's transactions take
+// the one write lock at BEGIN), insert a row of some 300 bytes, move the
+// head, commit. Scratch tables of its own, dropped afterwards, leave the
+// audit log alone.
+func rawCeiling(ctx context.Context, db *store.DB, conc, heads int, d time.Duration) (rawStats, error) {
 	g := db.WithContext(ctx)
 	for _, stmt := range []string{
 		"DROP TABLE IF EXISTS rush_head", "DROP TABLE IF EXISTS rush_events",
 		"CREATE TABLE rush_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
 		"CREATE TABLE rush_events (seq BIGINT PRIMARY KEY, prev_hash TEXT NOT NULL, data TEXT NOT NULL)",
-		"INSERT INTO rush_head VALUES (1, 0, '')",
 	} {
 		if err := g.Exec(stmt).Error; err != nil {
+			return rawStats{}, fmt.Errorf("raw ceiling: %w", err)
+		}
+	}
+	for h := range heads {
+		// Each head's events take sequence numbers h, h+heads, h+2·heads…,
+		// so chains never collide on the key without a shared counter.
+		if err := g.Exec("INSERT INTO rush_head VALUES (?, ?, '')", h+1, h).Error; err != nil {
 			return rawStats{}, fmt.Errorf("raw ceiling: %w", err)
 		}
 	}
@@ -177,13 +185,15 @@ func rawCeiling(ctx context.Context, db *store.DB, conc int, d time.Duration) (r
 		defer func() { _ = tx.Rollback() }()
 		var seq int64
 		var hash string
-		if err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM rush_head WHERE id = 1"+lock).Scan(&seq, &hash); err != nil {
+		head := 1 + rand.IntN(heads)
+		if err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM rush_head WHERE id = "+ph(1)+lock, head).Scan(&seq, &hash); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO rush_events VALUES ("+ph(1)+", "+ph(2)+", "+ph(3)+")", seq+1, hash, data); err != nil {
+		next := seq + int64(heads)
+		if _, err := tx.ExecContext(ctx, "INSERT INTO rush_events VALUES ("+ph(1)+", "+ph(2)+", "+ph(3)+")", next, hash, data); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE rush_head SET seq = "+ph(1)+", hash = "+ph(2)+" WHERE id = 1", seq+1, fmt.Sprint(seq+1)); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE rush_head SET seq = "+ph(1)+", hash = "+ph(2)+" WHERE id = "+ph(3), next, fmt.Sprint(next), head); err != nil {
 			return err
 		}
 		return tx.Commit()

@@ -60,6 +60,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		printAccounts(stdout, a.Config.BaseURL, accounts)
 	}
+	if err := a.DB.Warm(ctx); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", a.Config.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", a.Config.Listen, err)

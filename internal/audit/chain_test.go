@@ -3,6 +3,9 @@ package audit_test
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -209,32 +212,68 @@ func behindTheTrigger(t *testing.T, db *store.DB, stmt string) {
 	}
 }
 
+// walkOrder lists the events' sequence numbers in the order Verify walks
+// them: chain by chain, each in its order.
+func walkOrder(t *testing.T, db *store.DB) (seqs []int64, chainOf map[int64]int) {
+	t.Helper()
+	var rows []struct {
+		Seq   int64
+		Chain int
+	}
+	if err := db.WithContext(context.Background()).Raw("SELECT seq, chain FROM audit_events ORDER BY chain, seq").Scan(&rows).Error; err != nil {
+		t.Fatal(err)
+	}
+	chainOf = map[int64]int{}
+	for _, r := range rows {
+		seqs = append(seqs, r.Seq)
+		chainOf[r.Seq] = r.Chain
+	}
+	return seqs, chainOf
+}
+
 func TestVerifyNamesTheFirstBrokenLink(t *testing.T) {
 	cases := []struct {
 		name    string
 		stmt    string
-		broken  int64
-		checked int64 // events that still verify before the break
+		seq     int64 // the event tampered with
+		deleted bool
 	}{
-		{"changed comment", "UPDATE audit_events SET comment = 'nothing to see' WHERE seq = 4", 4, 3},
-		{"changed actor", "UPDATE audit_events SET actor_id = 'someone-else' WHERE seq = 7", 7, 6},
-		{"changed data", "UPDATE audit_events SET data = '{\"rows\": 1}' WHERE seq = 2", 2, 1},
-		{"deleted event", "DELETE FROM audit_events WHERE seq = 5", 6, 4},
-		{"deleted first event", "DELETE FROM audit_events WHERE seq = 1", 2, 0},
-		{"deleted last event", "DELETE FROM audit_events WHERE seq = 10", 10, 9},
-		{"rehashed event", "UPDATE audit_events SET hash = '" + fmt.Sprintf("%064d", 1) + "' WHERE seq = 3", 3, 2},
+		{"changed comment", "UPDATE audit_events SET comment = 'nothing to see' WHERE seq = 4", 4, false},
+		{"changed actor", "UPDATE audit_events SET actor_id = 'someone-else' WHERE seq = 7", 7, false},
+		{"changed data", "UPDATE audit_events SET data = '{\"rows\": 1}' WHERE seq = 2", 2, false},
+		{"moved to another chain", "UPDATE audit_events SET chain = 17 - chain WHERE seq = 5", 5, true},
+		{"deleted event", "DELETE FROM audit_events WHERE seq = 5", 5, true},
+		{"deleted first event", "DELETE FROM audit_events WHERE seq = 1", 1, true},
+		{"deleted last event", "DELETE FROM audit_events WHERE seq = 10", 10, true},
+		{"rehashed event", "UPDATE audit_events SET hash = '" + fmt.Sprintf("%064d", 1) + "' WHERE seq = 3", 3, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			storetest.Engines(t, func(t *testing.T, db *store.DB) {
 				appendEvents(t, db, 10)
+				order, chainOf := walkOrder(t, db)
+				if chains := len(slices.Compact(slices.Sorted(maps.Values(chainOf)))); db.IsPostgres() && chains < 2 {
+					t.Fatalf("the events use %d chain, want several", chains)
+				}
+				// A changed event breaks itself; a removed one breaks the
+				// next event of its chain, or the head when it was last.
+				at := slices.Index(order, tc.seq)
+				wantBroken, wantChecked := tc.seq, int64(at)
+				if tc.deleted {
+					for _, s := range order[at+1:] {
+						if chainOf[s] == chainOf[tc.seq] {
+							wantBroken, wantChecked = s, int64(slices.Index(order, s)-1)
+							break
+						}
+					}
+				}
 				behindTheTrigger(t, db, tc.stmt)
 				rep := verify(t, db)
-				if rep.OK || rep.BrokenSeq != tc.broken || rep.Reason == "" {
-					t.Fatalf("report %+v, want broken at %d", rep, tc.broken)
+				if rep.OK || rep.BrokenSeq != wantBroken || rep.Reason == "" {
+					t.Fatalf("report %+v, want broken at %d", rep, wantBroken)
 				}
-				if rep.Checked != tc.checked {
-					t.Fatalf("checked %d before the break, want %d", rep.Checked, tc.checked)
+				if rep.Checked != wantChecked {
+					t.Fatalf("checked %d before the break, want %d", rep.Checked, wantChecked)
 				}
 				// The triggers are back in force.
 				if err := db.WithContext(context.Background()).Exec("DELETE FROM audit_events").Error; err == nil {
@@ -245,7 +284,21 @@ func TestVerifyNamesTheFirstBrokenLink(t *testing.T) {
 	}
 }
 
-func TestConcurrentAppendsKeepOneChain(t *testing.T) {
+// TestVerifyFindsAnEventOutsideTheChains: a row slipped in under a chain
+// with no head links into nothing, however well the chains verify.
+func TestVerifyFindsAnEventOutsideTheChains(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		appendEvents(t, db, 4)
+		behindTheTrigger(t, db, "INSERT INTO audit_events (seq, id, entity_type, entity_id, event, occurred_at, prev_hash, hash, chain) "+
+			"VALUES (1000, '01890000-0000-7000-8000-000000000000', 'widget', 'w9', 'approve', CURRENT_TIMESTAMP, '', '', 99)")
+		rep := verify(t, db)
+		if rep.OK || rep.BrokenSeq != 1000 || rep.Checked != 4 || !strings.Contains(rep.Reason, "chain 99") {
+			t.Fatalf("report %+v, want broken at 1000 after 4 checked", rep)
+		}
+	})
+}
+
+func TestConcurrentAppendsKeepTheChains(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		const workers, each = 8, 15
 		var wg sync.WaitGroup

@@ -7,6 +7,7 @@ import "time"
 // ActorID is empty when the system acted.
 type Event struct {
 	Seq        int64          `gorm:"column:seq;primaryKey;autoIncrement:false" json:"seq"`
+	Chain      int            `gorm:"column:chain" json:"chain"` // which of the chains it links into (AppendAll)
 	ID         string         `gorm:"column:id" json:"id"`
 	EntityType string         `gorm:"column:entity_type" json:"entity_type"`
 	EntityID   string         `gorm:"column:entity_id" json:"entity_id"`
@@ -29,6 +30,6 @@ func (Event) TableName() string { return "audit_events" }
 // Models lists the package's GORM models.
 func Models() []any { return []any{&Event{}} }
 
-// genesisHash is the "previous hash" of the first event; the migrations
-// seed audit_head with it.
+// genesisHash is the "previous hash" of a chain's first event; the
+// migrations seed every head of audit_head with it.
 const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"

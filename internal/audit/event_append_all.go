@@ -4,38 +4,72 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 )
 
-// AppendAll adds events to the end of the chain in their order, as Append
+// Chains is how many hash chains the log keeps on PostgreSQL. Every
+// audited write locks its chain's head until it commits, and the commit's
+// flush to disk is the longest part of it; with one head every write in
+// the product waited for every other, so a rush of nominations queued on
+// one row (bench/README.md "The rush"). Sixteen heads let unrelated
+// writes commit side by side, and PostgreSQL flushes their commits
+// together. SQLite has one writer at a time whatever the heads, so there
+// the log stays one chain (docs/decisions.md "Sixteen audit chains").
+const Chains = 16
+
+// chainFor picks the chain of a transaction's events from its first
+// event's subject, so that a subject's events mostly share a chain; any
+// choice is correct, since each chain is checked on its own.
+func chainFor(e *Event) int {
+	h := fnv.New32a()
+	h.Write([]byte(e.EntityType))
+	h.Write([]byte{0})
+	h.Write([]byte(e.EntityID))
+	return 1 + int(h.Sum32()%Chains)
+}
+
+// AppendAll adds events to the end of one chain in their order, as Append
 // would one by one, but reading and moving the head once and inserting in
 // batches: a bulk change (an imported member list) records thousands of
 // events in one transaction without thousands of round trips.
+//
+// On PostgreSQL sequence numbers come from audit_events_seq, drawn while
+// the chain's head is locked: they rise along every chain, and the
+// change a write makes to its subject's row is locked before it appends,
+// so a subject's events are in the order of their sequence numbers
+// across chains too. On SQLite they follow the single head.
 func AppendAll(ctx context.Context, tx *gorm.DB, events []*Event) error {
 	if len(events) == 0 {
 		return nil
 	}
 	tx = tx.WithContext(ctx)
-	lock := ""
-	if tx.Dialector.Name() == "postgres" {
-		lock = " FOR UPDATE"
+	postgres := tx.Dialector.Name() == "postgres"
+	chain, lock := 1, ""
+	if postgres {
+		chain, lock = chainFor(events[0]), " FOR UPDATE"
 	}
 	var head struct {
 		Seq  int64
 		Hash string
 	}
-	res := tx.Raw("SELECT seq, hash FROM audit_head WHERE id = 1" + lock).Scan(&head)
+	res := tx.Raw("SELECT seq, hash FROM audit_head WHERE id = ?"+lock, chain).Scan(&head)
 	if res.Error != nil {
-		return fmt.Errorf("audit append: read head: %w", res.Error)
+		return fmt.Errorf("audit append: read head %d: %w", chain, res.Error)
 	}
 	if res.RowsAffected != 1 {
-		return errors.New("audit append: audit_head has no row; migrations not applied?")
+		return fmt.Errorf("audit append: audit_head has no row %d; migrations not applied?", chain)
 	}
-	seq, prev := head.Seq, head.Hash
-	for _, e := range events {
+	seqs, err := nextSeqs(tx, postgres, head.Seq, len(events))
+	if err != nil {
+		return err
+	}
+	prev := head.Hash
+	for i, e := range events {
 		if e.EntityType == "" || e.Event == "" {
 			return errors.New("audit append: entity type and event are required")
 		}
@@ -50,8 +84,7 @@ func AppendAll(ctx context.Context, tx *gorm.DB, events []*Event) error {
 		if e.Data, err = normaliseData(e.Data); err != nil {
 			return fmt.Errorf("audit append: %w", err)
 		}
-		seq++
-		e.Seq, e.ID, e.PrevHash = seq, id.String(), prev
+		e.Seq, e.Chain, e.ID, e.PrevHash = seqs[i], chain, id.String(), prev
 		if e.Hash, err = e.computeHash(); err != nil {
 			return fmt.Errorf("audit append: %w", err)
 		}
@@ -60,14 +93,35 @@ func AppendAll(ctx context.Context, tx *gorm.DB, events []*Event) error {
 	if err := tx.CreateInBatches(events, appendBatch).Error; err != nil {
 		return fmt.Errorf("audit append: insert %d events: %w", len(events), err)
 	}
-	res = tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?", seq, prev, head.Seq)
+	last := seqs[len(seqs)-1]
+	res = tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = ? AND seq = ?", last, prev, chain, head.Seq)
 	if res.Error != nil {
-		return fmt.Errorf("audit append: move head: %w", res.Error)
+		return fmt.Errorf("audit append: move head %d: %w", chain, res.Error)
 	}
 	if res.RowsAffected != 1 {
-		return fmt.Errorf("audit append: head moved past %d during append", head.Seq)
+		return fmt.Errorf("audit append: head %d moved past %d during append", chain, head.Seq)
 	}
 	return nil
+}
+
+// nextSeqs returns n rising sequence numbers for new events.
+func nextSeqs(tx *gorm.DB, postgres bool, headSeq int64, n int) ([]int64, error) {
+	seqs := make([]int64, n)
+	if !postgres {
+		for i := range seqs {
+			seqs[i] = headSeq + int64(i) + 1
+		}
+		return seqs, nil
+	}
+	seqs = seqs[:0]
+	if err := tx.Raw("SELECT nextval('audit_events_seq') FROM generate_series(1, ?)", n).Scan(&seqs).Error; err != nil {
+		return nil, fmt.Errorf("audit append: sequence numbers: %w", err)
+	}
+	if len(seqs) != n {
+		return nil, fmt.Errorf("audit append: %d sequence numbers for %d events", len(seqs), n)
+	}
+	slices.Sort(seqs)
+	return seqs, nil
 }
 
 // appendBatch is how many events one INSERT carries: past a few

@@ -70,3 +70,17 @@ func (db *DB) Pending(ctx context.Context) (bool, error) {
 	}
 	return pending, nil
 }
+
+// MigrateTo applies the pending migrations up to and including version:
+// the tests of a migration that changes existing data start from the
+// schema before it.
+func (db *DB) MigrateTo(ctx context.Context, version int64) error {
+	p, err := db.provider()
+	if err != nil {
+		return err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("migrate %s to %d: %w", db.Dialect, version, err)
+	}
+	return nil
+}

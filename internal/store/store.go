@@ -31,6 +31,11 @@ type DB struct {
 	Dialect Dialect
 }
 
+// PostgresPoolSize is how many connections one server holds to
+// PostgreSQL at most; two servers on one database hold twice as many,
+// well within PostgreSQL's default max_connections of 100.
+const PostgresPoolSize = 20
+
 // Options says which database to open.
 type Options struct {
 	// URL is a postgres:// URL; empty opens the SQLite file at SQLitePath.
@@ -58,9 +63,15 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
 		sqlDB, _ := g.DB()
-		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
-		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		// The pool keeps what it opens: a backend costs PostgreSQL little
+		// while idle, but opening twenty at once when a rush begins took
+		// up to a second on a busy 2-CPU host, and the first request of
+		// each person in the rush waited for it (bench/README.md "The
+		// rush"). Dead connections are still found by the ping at
+		// checkout (store_conn.go).
+		sqlDB.SetMaxOpenConns(PostgresPoolSize)
+		sqlDB.SetMaxIdleConns(PostgresPoolSize)
+		sqlDB.SetConnMaxIdleTime(0)
 	} else {
 		d = SQLite
 		if err := prepareSQLiteFiles(opts.SQLitePath); err != nil {
@@ -94,6 +105,29 @@ func sqliteDSN(path string) string {
 		"&_pragma=synchronous(NORMAL)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_txlock=immediate"
+}
+
+// Warm opens the pool's connections before the first request needs them,
+// all at once, and keeps them: a server warmed at start meets a rush of
+// people with its connections ready. SQLite's are opened with its file.
+func (db *DB) Warm(ctx context.Context) error {
+	if !db.IsPostgres() {
+		return nil
+	}
+	conns := make([]*sql.Conn, 0, PostgresPoolSize)
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range PostgresPoolSize {
+		c, err := db.SQL().Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("warm the connection pool: %w", err)
+		}
+		conns = append(conns, c)
+	}
+	return nil
 }
 
 // SQL returns the underlying connection pool.

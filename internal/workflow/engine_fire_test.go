@@ -200,11 +200,18 @@ func TestFailureRollsBackStateEffectAndAudit(t *testing.T) {
 		if n := fx.count(t, "SELECT count(*) FROM audit_events"); n != 1 {
 			t.Fatalf("%d audit events, want only the first note's", n)
 		}
-		if n := fx.count(t, "SELECT seq FROM audit_head WHERE id = 1"); n != 1 {
+		if n := fx.count(t, "SELECT max(seq) FROM audit_head"); n != 1 {
 			t.Fatalf("audit head at %d, want 1", n)
 		}
 		res, err := fx.fire(t, id, secretariat, workflow.Request{Event: "reject", Comment: "incomplete statutes"})
-		if err != nil || res.AuditSeq != 2 {
+		// PostgreSQL's sequence does not take back the number the
+		// caller's rolled-back firing drew; the chain links events, not
+		// numbers, so the gap is no break.
+		wantSeq := int64(2)
+		if db.IsPostgres() {
+			wantSeq = 3
+		}
+		if err != nil || res.AuditSeq != wantSeq {
 			t.Fatalf("after the rollbacks: %+v, %v", res, err)
 		}
 		if rep, err := audit.Verify(ctx, db.Gorm); err != nil || !rep.OK || rep.Checked != 2 {
