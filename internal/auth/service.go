@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/go-webauthn/webauthn/webauthn"
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
@@ -23,6 +24,9 @@ type Service struct {
 	access    *accessTokens
 	limiter   loginThrottle
 	totp      *totpCipher
+	// rp is the WebAuthn relying party of the public address, nil when
+	// that address cannot be one (an IP address): no passkeys then.
+	rp *webauthn.WebAuthn
 	// enqueue writes a mail into the outbox within the caller's
 	// transaction; tests wrap it to read the links sent.
 	enqueue func(ctx context.Context, tx *gorm.DB, to notify.Recipient, template string, data map[string]any) error
@@ -54,6 +58,11 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 	if err != nil {
 		panic("auth: " + err.Error())
 	}
+	rp, err := newRelyingParty(cfg.BaseURL)
+	if err != nil {
+		logger.Warn("passkeys are off", "reason", err.Error())
+		rp = nil
+	}
 	authz.Register(KindUser, UserPolicy)
 	authz.Register(KindInbox, InboxPolicy)
 	return &Service{
@@ -65,6 +74,7 @@ func NewService(db *store.DB, cfg Config, authz *Authorizer, logger *slog.Logger
 		access:    access,
 		limiter:   loginThrottle{db: db, limit: cfg.LoginLimit},
 		totp:      tc,
+		rp:        rp,
 		enqueue:   notify.Enqueue,
 	}
 }

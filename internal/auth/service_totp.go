@@ -53,10 +53,18 @@ func wrongCode() error {
 // or nil. A stale password hash is rehashed here, since the password is
 // at hand only now.
 func (s *Service) challenge(ctx context.Context, u *User, stale bool, password string) (*MFARequired, error) {
-	on, err := s.totpOn(s.db.WithContext(ctx), u.ID)
-	if err != nil || !on {
+	totpOn, passkeys, err := s.secondFactors(s.db.WithContext(ctx), u.ID)
+	if err != nil || (!totpOn && !passkeys) {
 		return nil, err
 	}
+	var methods []string
+	if totpOn {
+		methods = append(methods, "totp")
+	}
+	if passkeys {
+		methods = append(methods, "webauthn")
+	}
+	methods = append(methods, "recovery")
 	now := s.now()
 	id := uuid.NewString()
 	raw, err := s.access.issueMFA(u.ID, id, now.Add(mfaChallengeTTL))
@@ -81,7 +89,27 @@ func (s *Service) challenge(ctx context.Context, u *User, stale bool, password s
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
-	return &MFARequired{MFARequired: true, MFAToken: raw, Methods: []string{"totp", "recovery"}}, nil
+	return &MFARequired{MFARequired: true, MFAToken: raw, Methods: methods}, nil
+}
+
+// secondFactors reports whether the user has a confirmed authenticator
+// app and whether they have a passkey: either turns two-step sign-in on.
+func (s *Service) secondFactors(db *gorm.DB, userID string) (totpOn, passkeys bool, err error) {
+	if totpOn, err = s.totpOn(db, userID); err != nil {
+		return false, false, err
+	}
+	var n int64
+	if err := db.Model(&Passkey{}).Where("user_id = ?", userID).Count(&n).Error; err != nil {
+		return false, false, fmt.Errorf("look up passkeys: %w", err)
+	}
+	return totpOn, n > 0, nil
+}
+
+// secondFactorOn reports whether two-step sign-in is on: a confirmed
+// authenticator app or a passkey.
+func (s *Service) secondFactorOn(db *gorm.DB, userID string) (bool, error) {
+	totpOn, passkeys, err := s.secondFactors(db, userID)
+	return totpOn || passkeys, err
 }
 
 // TOTPEnabled reports whether the user has confirmed an authenticator.
@@ -105,28 +133,9 @@ func (s *Service) totpOn(db *gorm.DB, userID string) (bool, error) {
 // address.
 func (s *Service) LoginMFA(ctx context.Context, mfaToken, code, clientAddr string) (TokenPair, error) {
 	now := s.now()
-	userID, challengeID, err := s.access.verifyMFA(mfaToken)
+	c, u, err := s.openChallenge(ctx, mfaToken, now)
 	if err != nil {
-		s.logger.DebugContext(ctx, "mfa token refused", "reason", err.Error())
-		return TokenPair{}, errUnauthenticated()
-	}
-	db := s.db.WithContext(ctx)
-	var c MFAChallenge
-	err = db.Where("token_hash = ?", hashToken(mfaToken)).Take(&c).Error
-	switch {
-	case store.IsNotFound(err):
-		return TokenPair{}, errUnauthenticated()
-	case err != nil:
-		return TokenPair{}, fmt.Errorf("look up sign-in challenge: %w", err)
-	case c.ID != challengeID || c.UserID != userID || c.ConsumedAt != nil || !now.Before(c.ExpiresAt):
-		return TokenPair{}, errUnauthenticated()
-	}
-	u, err := userByID(db, c.UserID)
-	if err != nil {
-		return TokenPair{}, wrap("login", err)
-	}
-	if u.Disabled {
-		return TokenPair{}, errUnauthenticated()
+		return TokenPair{}, err
 	}
 	held, err := s.limiter.reserve(ctx, mfaThrottleKey(u.Email), clientAddr, now)
 	if err != nil {
@@ -167,32 +176,68 @@ func (s *Service) LoginMFA(ctx context.Context, mfaToken, code, clientAddr strin
 	return pair, nil
 }
 
+// openChallenge finds the open second step a sign-in's mfa_token names,
+// and its user: the token must be signed, name its challenge's row (found
+// by the token's hash), and that row be neither used nor expired.
+func (s *Service) openChallenge(ctx context.Context, mfaToken string, now time.Time) (*MFAChallenge, *User, error) {
+	userID, challengeID, err := s.access.verifyMFA(mfaToken)
+	if err != nil {
+		s.logger.DebugContext(ctx, "mfa token refused", "reason", err.Error())
+		return nil, nil, errUnauthenticated()
+	}
+	db := s.db.WithContext(ctx)
+	var c MFAChallenge
+	err = db.Where("token_hash = ?", hashToken(mfaToken)).Take(&c).Error
+	switch {
+	case store.IsNotFound(err):
+		return nil, nil, errUnauthenticated()
+	case err != nil:
+		return nil, nil, fmt.Errorf("look up sign-in challenge: %w", err)
+	case c.ID != challengeID || c.UserID != userID || c.ConsumedAt != nil || !now.Before(c.ExpiresAt):
+		return nil, nil, errUnauthenticated()
+	}
+	u, err := userByID(db, c.UserID)
+	if err != nil {
+		return nil, nil, wrap("login", err)
+	}
+	if u.Disabled {
+		return nil, nil, errUnauthenticated()
+	}
+	return &c, u, nil
+}
+
 // useSecondFactor accepts a TOTP code of a step later than the last one
 // accepted, or an unused recovery code, and uses it up; anything else is
 // errWrongCode. The guarded updates make each code count once even when
-// two requests race.
+// two requests race. An account whose second factor is a passkey alone
+// has recovery codes too; without any second factor it is errNoTOTP.
 func (s *Service) useSecondFactor(tx *gorm.DB, userID, code string, now time.Time) error {
-	var row UserTOTP
-	err := tx.Where("user_id = ? AND confirmed_at IS NOT NULL", userID).Take(&row).Error
-	if store.IsNotFound(err) {
-		return errNoTOTP
-	}
-	if err != nil {
-		return fmt.Errorf("look up two-step sign-in: %w", err)
-	}
-	secret, err := s.totp.open(userID, row.SecretBox)
+	totpOn, passkeys, err := s.secondFactors(tx, userID)
 	if err != nil {
 		return err
 	}
-	if step := matchStep(secret, code, now); step > 0 {
-		res := tx.Model(&UserTOTP{}).Where("user_id = ? AND last_step < ?", userID, step).Update("last_step", step)
-		if res.Error != nil {
-			return fmt.Errorf("use totp code: %w", res.Error)
+	if !totpOn && !passkeys {
+		return errNoTOTP
+	}
+	if totpOn {
+		var row UserTOTP
+		if err := tx.Where("user_id = ? AND confirmed_at IS NOT NULL", userID).Take(&row).Error; err != nil {
+			return fmt.Errorf("look up two-step sign-in: %w", err)
 		}
-		if res.RowsAffected == 0 {
-			return errWrongCode // replayed
+		secret, err := s.totp.open(userID, row.SecretBox)
+		if err != nil {
+			return err
 		}
-		return nil
+		if step := matchStep(secret, code, now); step > 0 {
+			res := tx.Model(&UserTOTP{}).Where("user_id = ? AND last_step < ?", userID, step).Update("last_step", step)
+			if res.Error != nil {
+				return fmt.Errorf("use totp code: %w", res.Error)
+			}
+			if res.RowsAffected == 0 {
+				return errWrongCode // replayed
+			}
+			return nil
+		}
 	}
 	rc := normalizeRecoveryCode(code)
 	if rc == "" {
@@ -304,7 +349,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, actor accord.Actor, code stri
 	if err := s.limiter.succeeded(ctx, held); err != nil {
 		return nil, err
 	}
-	codes := make([]string, recoveryCodeCount)
+	var codes []string
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&UserTOTP{}).Where("user_id = ? AND confirmed_at IS NULL", u.ID).
 			Updates(map[string]any{"confirmed_at": now, "last_step": step})
@@ -314,17 +359,8 @@ func (s *Service) ConfirmTOTP(ctx context.Context, actor accord.Actor, code stri
 		if res.RowsAffected == 0 {
 			return accord.Conflict("two-step sign-in is already on")
 		}
-		if err := tx.Where("user_id = ?", u.ID).Delete(&RecoveryCode{}).Error; err != nil {
-			return fmt.Errorf("drop old recovery codes: %w", err)
-		}
-		for i := range codes {
-			codes[i] = newRecoveryCode()
-			rc := RecoveryCode{ID: uuid.NewString(), UserID: u.ID, CodeHash: hashToken(codes[i])}
-			if err := tx.Create(&rc).Error; err != nil {
-				return fmt.Errorf("store recovery code: %w", err)
-			}
-		}
-		return nil
+		codes, err = replaceRecoveryCodes(tx, u.ID)
+		return err
 	})
 	if err != nil {
 		return nil, wrap("confirm totp", err)
@@ -360,13 +396,12 @@ func (s *Service) DisableTOTP(ctx context.Context, actor accord.Actor, code stri
 		if err := s.useSecondFactor(tx, u.ID, code, now); err != nil {
 			return err
 		}
-		if err := tx.Where("user_id = ?", u.ID).Delete(&RecoveryCode{}).Error; err != nil {
-			return fmt.Errorf("drop recovery codes: %w", err)
-		}
 		if err := tx.Where("user_id = ?", u.ID).Delete(&UserTOTP{}).Error; err != nil {
 			return fmt.Errorf("drop totp: %w", err)
 		}
-		return nil
+		// The recovery codes stand in for the second factor as a whole:
+		// they go with the last one.
+		return dropRecoveryCodesIfLast(tx, u.ID)
 	})
 	if errors.Is(err, errWrongCode) || errors.Is(err, errNoTOTP) {
 		if err := s.limiter.failed(ctx, mfaThrottleKey(u.Email), now); err != nil {

@@ -52,6 +52,9 @@ type MFAChallenge struct {
 	CreatedAt  time.Time
 	ExpiresAt  time.Time
 	ConsumedAt *time.Time
+	// PasskeySession is the passkey ceremony of this step under way (the
+	// library's session data, JSON), taken by its first answer.
+	PasskeySession *string
 }
 
 // TableName is mfa_challenges.

@@ -53,8 +53,9 @@ func (u *User) Actor() accord.Actor {
 }
 
 // Models lists the GORM models of the tables this package owns
-// (migrations/*/00002_auth.sql, 00010_accounts.sql and 00017_totp.sql).
+// (migrations/*/00002_auth.sql, 00010_accounts.sql, 00017_totp.sql and
+// 00018_passkeys.sql).
 func Models() []any {
 	return []any{&User{}, &UserRegion{}, &RefreshToken{}, &UserToken{}, &Session{}, &LoginThrottle{},
-		&UserTOTP{}, &RecoveryCode{}, &MFAChallenge{}}
+		&UserTOTP{}, &RecoveryCode{}, &MFAChallenge{}, &Passkey{}, &PasskeyRegistration{}}
 }

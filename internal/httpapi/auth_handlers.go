@@ -44,6 +44,7 @@ func (s *Server) registerAuthRoutes() {
 	s.registerAccountRecoveryRoutes()
 	s.registerOrganizationPeopleRoutes()
 	s.registerTOTPRoutes()
+	s.registerPasskeyRoutes()
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/login", Tag: tag,
 		Summary: "Sign in with email and password; an account with two-step sign-in on answers {mfa_required, mfa_token, methods} instead of tokens",

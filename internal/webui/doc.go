@@ -30,7 +30,10 @@
 // access and refresh tokens; an expired access token is refreshed
 // silently. Every unsafe request carries a CSRF token derived from a
 // per-browser cookie and the server secret. No page needs JavaScript but
-// the offline door. checkin.js adds a camera to the secretariat's online
+// the offline door, and passkeys, which only a script can reach:
+// passkey.js shows the passkey forms where the browser has WebAuthn and
+// fills their hidden credential field, the rest of the two-step pages
+// working without it. checkin.js adds a camera to the secretariat's online
 // check-in form, which works without it; forms.js, on every page, refuses a
 // file over the upload limit before sending it and shows the upload's
 // progress, and gives a page answering a form with an error the address of

@@ -2,6 +2,7 @@ package webui
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -53,7 +54,8 @@ func (ui *UI) login(c echo.Context) error {
 	}
 	if res.MFA != nil {
 		p := ui.newPage(c, "mfa.second_step_title")
-		p.Data = secondStepData{Next: next, Token: res.MFA.MFAToken}
+		p.Data = secondStepData{Next: next, Token: res.MFA.MFAToken,
+			Passkey: slices.Contains(res.MFA.Methods, "webauthn") && ui.auth.PasskeysAvailable()}
 		return ui.render(c, http.StatusOK, "login_second_step", p)
 	}
 	pair := *res.Pair

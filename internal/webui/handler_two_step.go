@@ -8,6 +8,7 @@ import (
 	"rsc.io/qr"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/auth"
 )
 
 type twoStepData struct {
@@ -15,6 +16,10 @@ type twoStepData struct {
 	Secret, OtpauthURL    string
 	// RecoveryCodes are shown once, right after the confirmation.
 	RecoveryCodes []string
+	// Passkeys are the user's; PasskeysAvailable is false on a server
+	// whose address cannot be a WebAuthn relying party.
+	Passkeys          []auth.PasskeyInfo
+	PasskeysAvailable bool
 }
 
 // registerTwoStepPages adds two-step sign-in: the account's enrolment page
@@ -26,6 +31,7 @@ func (ui *UI) registerTwoStepPages(e *echo.Echo, page, member []echo.MiddlewareF
 	e.GET(twoStepPath+"/qr.png", ui.twoStepQR, member...)
 	e.POST(twoStepPath+"/confirm", ui.twoStepConfirm, member...)
 	e.POST(twoStepPath+"/off", ui.twoStepOff, member...)
+	ui.registerPasskeyPages(e, page, member)
 }
 
 func (ui *UI) twoStep(c echo.Context) error {
@@ -38,7 +44,12 @@ func (ui *UI) renderTwoStep(c echo.Context, status int, p *Page, codes []string)
 	if err != nil {
 		return err
 	}
-	d := twoStepData{On: on, RecoveryCodes: codes, Required: c.QueryParam("notice") == "two_step_required"}
+	keys, err := ui.auth.ListPasskeys(ctx, a)
+	if err != nil {
+		return err
+	}
+	d := twoStepData{On: on, RecoveryCodes: codes, Required: c.QueryParam("notice") == "two_step_required",
+		Passkeys: keys, PasskeysAvailable: ui.auth.PasskeysAvailable()}
 	if !on {
 		e, pending, err := ui.auth.PendingTOTP(ctx, a)
 		if err != nil {
@@ -115,14 +126,19 @@ func (ui *UI) twoStepOff(c echo.Context) error {
 	return redirect(c, twoStepPath)
 }
 
-type secondStepData struct{ Next, Token string }
+type secondStepData struct {
+	Next, Token string
+	// Passkey offers "Use a passkey": the account has one and the server
+	// can check it.
+	Passkey bool
+}
 
 // loginSecondStep completes a sign-in whose password was right with a code
 // from the authenticator or a recovery code.
 func (ui *UI) loginSecondStep(c echo.Context) error {
 	p := ui.newPage(c, "mfa.second_step_title")
 	next, token := localPath(c.FormValue("next")), c.FormValue("mfa_token")
-	p.Data = secondStepData{Next: next, Token: token}
+	p.Data = secondStepData{Next: next, Token: token, Passkey: c.FormValue("passkey") == "on" && ui.auth.PasskeysAvailable()}
 	code := strings.TrimSpace(c.FormValue("code"))
 	if code == "" {
 		p.Form.FailGeneral("mfa.wrong_code")

@@ -165,6 +165,8 @@ var notices = map[string]string{
 	"signed_out_everywhere": "notice.signed_out_everywhere",
 	"invitation_accepted":   "notice.invitation_accepted",
 	"sign_in_required":      "notice.sign_in_required",
+	"passkey_added":         "passkey.added",
+	"passkey_removed":       "passkey.removed",
 	// The membership pages'.
 	"organization_created": "notice.organization_created",
 	"organization_saved":   "notice.organization_saved",
