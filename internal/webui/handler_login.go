@@ -55,7 +55,8 @@ func (ui *UI) login(c echo.Context) error {
 	if res.MFA != nil {
 		p := ui.newPage(c, "mfa.second_step_title")
 		p.Data = secondStepData{Next: next, Token: res.MFA.MFAToken,
-			Passkey: slices.Contains(res.MFA.Methods, "webauthn") && ui.auth.PasskeysAvailable()}
+			Passkey: slices.Contains(res.MFA.Methods, "webauthn") && ui.auth.PasskeysAvailable(),
+			App:     slices.Contains(res.MFA.Methods, "totp")}
 		return ui.render(c, http.StatusOK, "login_second_step", p)
 	}
 	pair := *res.Pair

@@ -101,7 +101,7 @@ func (ui *UI) passkeyLoginOptions(c echo.Context) error {
 func (ui *UI) passkeyLogin(c echo.Context) error {
 	p := ui.newPage(c, "mfa.second_step_title")
 	next, token := localPath(c.FormValue("next")), c.FormValue("mfa_token")
-	p.Data = secondStepData{Next: next, Token: token, Passkey: ui.auth.PasskeysAvailable()}
+	p.Data = secondStepData{Next: next, Token: token, Passkey: ui.auth.PasskeysAvailable(), App: c.FormValue("app") == "on"}
 	pair, err := ui.auth.FinishPasskeyLogin(c.Request().Context(), token, []byte(strings.TrimSpace(c.FormValue("credential"))), c.RealIP())
 	if err != nil {
 		switch accord.KindOf(err) {

@@ -131,6 +131,9 @@ type secondStepData struct {
 	// Passkey offers "Use a passkey": the account has one and the server
 	// can check it.
 	Passkey bool
+	// App says the account has an authenticator app; without one the code
+	// field asks only for a recovery code.
+	App bool
 }
 
 // loginSecondStep completes a sign-in whose password was right with a code
@@ -138,7 +141,8 @@ type secondStepData struct {
 func (ui *UI) loginSecondStep(c echo.Context) error {
 	p := ui.newPage(c, "mfa.second_step_title")
 	next, token := localPath(c.FormValue("next")), c.FormValue("mfa_token")
-	p.Data = secondStepData{Next: next, Token: token, Passkey: c.FormValue("passkey") == "on" && ui.auth.PasskeysAvailable()}
+	p.Data = secondStepData{Next: next, Token: token, Passkey: c.FormValue("passkey") == "on" && ui.auth.PasskeysAvailable(),
+		App: c.FormValue("app") == "on"}
 	code := strings.TrimSpace(c.FormValue("code"))
 	if code == "" {
 		p.Form.FailGeneral("mfa.wrong_code")

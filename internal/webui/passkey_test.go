@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
@@ -61,7 +62,12 @@ func TestPasskeysOnTheWeb(t *testing.T) {
 		c := e.Browser("ar")
 		first := c.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
 		first.WantStatus(t, http.StatusOK)
-		first.WantContains(t, `dir="rtl"`, `data-passkey="get"`, "استخدام مفتاح مرور")
+		first.WantContains(t, `dir="rtl"`, `data-passkey="get"`, "استخدام مفتاح مرور", "استخدم مفتاح المرور الخاص بك", "رمز الاسترداد")
+		// Without an authenticator app the code field asks for a recovery
+		// code only.
+		if strings.Contains(first.Body, "الرمز من التطبيق") || strings.Contains(first.Body, `name="app"`) {
+			t.Fatalf("the second step of a passkey-only account asks for the app's code:\n%s", testenv.Excerpt(first.Body))
+		}
 		tok := mfaTokenRE.FindStringSubmatch(first.Body)[1]
 		csrf = testenv.CSRF.FindStringSubmatch(first.Body)[1]
 		options = c.Post("/login/passkey/options", url.Values{"csrf_token": {csrf}, "mfa_token": {"forged"}})

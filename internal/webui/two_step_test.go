@@ -74,10 +74,11 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 		c := e.Browser("fr")
 		first := c.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
 		first.WantStatus(t, http.StatusOK)
-		first.WantContains(t, "Saisissez votre code")
+		first.WantContains(t, "Saisissez votre code", codeOrRecoveryFR, `name="app" value="on"`)
 		tok := mfaTokenRE.FindStringSubmatch(first.Body)[1]
-		c.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {"111111"}}).
-			WantStatus(t, http.StatusUnprocessableEntity)
+		wrong := c.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {"111111"}, "app": {"on"}})
+		wrong.WantStatus(t, http.StatusUnprocessableEntity)
+		wrong.WantContains(t, codeOrRecoveryFR)
 		c.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {codes[1][1]}}).WantRedirect(t, "/")
 		c.Get("/inbox").WantStatus(t, http.StatusOK)
 
@@ -87,3 +88,7 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 		d.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {webCode(t, e, secret)}}).WantRedirect(t, "/")
 	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))
 }
+
+// codeOrRecoveryFR labels the code field of an account with an
+// authenticator app, in French.
+const codeOrRecoveryFR = "Code de l’application, ou code de secours"
