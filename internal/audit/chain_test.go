@@ -334,3 +334,34 @@ func TestConcurrentAppendsKeepTheChains(t *testing.T) {
 		}
 	})
 }
+
+// TestConcurrentAppendsToOneChainVerify: writers racing for one chain's
+// head take it in the order of the numbers they draw, or the walk in
+// number order would find the links crossed.
+func TestConcurrentAppendsToOneChainVerify(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		const workers, each = 8, 20
+		var wg sync.WaitGroup
+		errs := make(chan error, workers*each)
+		for range workers {
+			wg.Go(func() {
+				for i := range each {
+					err := db.Transaction(context.Background(), func(tx *gorm.DB) error {
+						return audit.Append(context.Background(), tx, &audit.Event{EntityType: "widget", EntityID: "hot", Event: "tick", Comment: fmt.Sprint(i)})
+					})
+					if err != nil {
+						errs <- err
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("append: %v", err)
+		}
+		if rep := verify(t, db); !rep.OK || rep.Checked != workers*each {
+			t.Fatalf("report %+v, want OK with %d checked", rep, workers*each)
+		}
+	})
+}

@@ -49,26 +49,15 @@ func AppendAll(ctx context.Context, tx *gorm.DB, events []*Event) error {
 	}
 	tx = tx.WithContext(ctx)
 	postgres := tx.Dialector.Name() == "postgres"
-	chain, lock := 1, ""
+	chain := 1
 	if postgres {
-		chain, lock = chainFor(events[0]), " FOR UPDATE"
+		chain = chainFor(events[0])
 	}
-	var head struct {
-		Seq  int64
-		Hash string
-	}
-	res := tx.Raw("SELECT seq, hash FROM audit_head WHERE id = ?"+lock, chain).Scan(&head)
-	if res.Error != nil {
-		return fmt.Errorf("audit append: read head %d: %w", chain, res.Error)
-	}
-	if res.RowsAffected != 1 {
-		return fmt.Errorf("audit append: audit_head has no row %d; migrations not applied?", chain)
-	}
-	seqs, err := nextSeqs(tx, postgres, head.Seq, len(events))
+	h, seqs, err := lockHead(tx, postgres, chain, len(events))
 	if err != nil {
 		return err
 	}
-	prev := head.Hash
+	prev := h.Hash
 	for i, e := range events {
 		if e.EntityType == "" || e.Event == "" {
 			return errors.New("audit append: entity type and event are required")
@@ -94,34 +83,60 @@ func AppendAll(ctx context.Context, tx *gorm.DB, events []*Event) error {
 		return fmt.Errorf("audit append: insert %d events: %w", len(events), err)
 	}
 	last := seqs[len(seqs)-1]
-	res = tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = ? AND seq = ?", last, prev, chain, head.Seq)
+	res := tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = ? AND seq = ?", last, prev, chain, h.Seq)
 	if res.Error != nil {
 		return fmt.Errorf("audit append: move head %d: %w", chain, res.Error)
 	}
 	if res.RowsAffected != 1 {
-		return fmt.Errorf("audit append: head %d moved past %d during append", chain, head.Seq)
+		return fmt.Errorf("audit append: head %d moved past %d during append", chain, h.Seq)
 	}
 	return nil
 }
 
-// nextSeqs returns n rising sequence numbers for new events.
-func nextSeqs(tx *gorm.DB, postgres bool, headSeq int64, n int) ([]int64, error) {
+type head struct {
+	Seq  int64
+	Hash string
+}
+
+// lockHead locks the chain's head and returns it with n rising sequence
+// numbers for new events. On PostgreSQL one statement does both: the
+// numbers are drawn as the locked row leaves the materialised CTE, so
+// never before the lock is held (drawn before it, two waiters could take
+// the head in the other order than their numbers).
+func lockHead(tx *gorm.DB, postgres bool, chain, n int) (head, []int64, error) {
 	seqs := make([]int64, n)
 	if !postgres {
-		for i := range seqs {
-			seqs[i] = headSeq + int64(i) + 1
+		var h head
+		res := tx.Raw("SELECT seq, hash FROM audit_head WHERE id = ?", chain).Scan(&h)
+		if res.Error != nil {
+			return head{}, nil, fmt.Errorf("audit append: read head %d: %w", chain, res.Error)
 		}
-		return seqs, nil
+		if res.RowsAffected != 1 {
+			return head{}, nil, fmt.Errorf("audit append: audit_head has no row %d; migrations not applied?", chain)
+		}
+		for i := range seqs {
+			seqs[i] = h.Seq + int64(i) + 1
+		}
+		return h, seqs, nil
 	}
-	seqs = seqs[:0]
-	if err := tx.Raw("SELECT nextval('audit_events_seq') FROM generate_series(1, ?)", n).Scan(&seqs).Error; err != nil {
-		return nil, fmt.Errorf("audit append: sequence numbers: %w", err)
+	var rows []struct {
+		Seq  int64
+		Hash string
+		Next int64
 	}
-	if len(seqs) != n {
-		return nil, fmt.Errorf("audit append: %d sequence numbers for %d events", len(seqs), n)
+	err := tx.Raw(`WITH h AS MATERIALIZED (SELECT seq, hash FROM audit_head WHERE id = ? FOR UPDATE)
+SELECT h.seq, h.hash, nextval('audit_events_seq') AS next FROM h, generate_series(1, ?)`, chain, n).Scan(&rows).Error
+	if err != nil {
+		return head{}, nil, fmt.Errorf("audit append: lock head %d: %w", chain, err)
+	}
+	if len(rows) != n {
+		return head{}, nil, fmt.Errorf("audit append: audit_head has no row %d; migrations not applied?", chain)
+	}
+	for i, r := range rows {
+		seqs[i] = r.Next
 	}
 	slices.Sort(seqs)
-	return seqs, nil
+	return head{Seq: rows[0].Seq, Hash: rows[0].Hash}, seqs, nil
 }
 
 // appendBatch is how many events one INSERT carries: past a few

@@ -66,20 +66,24 @@ func BenchmarkRawSQL(b *testing.B) {
 	})
 }
 
+// rawQueries are what Fire sends, written by hand. On PostgreSQL the head
+// statement locks one chain's head and draws the event's number in one
+// round trip, as audit.AppendAll does; SQLite numbers from its one head.
 type rawQueries struct{ load, move, head, insert, advance string }
 
 func rawStatements(db *store.DB) rawQueries {
 	q := rawQueries{
 		load: "SELECT id, state, version FROM widgets WHERE id = ?",
 		move: "UPDATE widgets SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-		head: "SELECT seq, hash FROM audit_head WHERE id = 1",
+		head: "SELECT seq, hash, seq + 1 FROM audit_head WHERE id = 1",
 		insert: `INSERT INTO audit_events (seq, id, entity_type, entity_id, event, from_state, to_state,
 			actor_id, actor_role, comment, request_id, data, occurred_at, prev_hash, hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		advance: "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?",
 	}
 	if db.IsPostgres() {
-		q.head += " FOR UPDATE"
+		q.head = `WITH h AS MATERIALIZED (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE)
+			SELECT h.seq, h.hash, nextval('audit_events_seq') FROM h`
 		for _, s := range []*string{&q.load, &q.move, &q.head, &q.insert, &q.advance} {
 			*s = dollarParams(*s)
 		}
@@ -124,21 +128,21 @@ func rawNote(ctx context.Context, db *sql.DB, q rawQueries, id string) error {
 		return fmt.Errorf("lost update")
 	}
 	var (
-		seq  int64
-		prev string
+		seq, next int64
+		prev      string
 	)
-	if err := tx.QueryRowContext(ctx, q.head).Scan(&seq, &prev); err != nil {
+	if err := tx.QueryRowContext(ctx, q.head).Scan(&seq, &prev, &next); err != nil {
 		return err
 	}
 	eventID := uuid.NewString()
-	sum := sha256.Sum256([]byte(fmt.Sprint(seq+1, eventID, "widget", id, "note", "review", "review",
+	sum := sha256.Sum256([]byte(fmt.Sprint(next, eventID, "widget", id, "note", "review", "review",
 		"u-hub", "secretariat", "benchmark note", "", now.Format(time.RFC3339Nano), prev)))
 	hash := hex.EncodeToString(sum[:])
-	if _, err := tx.ExecContext(ctx, q.insert, seq+1, eventID, "widget", id, "note", "review", "review",
+	if _, err := tx.ExecContext(ctx, q.insert, next, eventID, "widget", id, "note", "review", "review",
 		"u-hub", "secretariat", "benchmark note", "", nil, now, prev, hash); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, q.advance, seq+1, hash, seq); err != nil {
+	if _, err := tx.ExecContext(ctx, q.advance, next, hash, seq); err != nil {
 		return err
 	}
 	return tx.Commit()
