@@ -105,15 +105,13 @@ func (s *Service) ResendVerification(ctx context.Context, email string) error {
 		return nil
 	}
 	return wrap("resend verification", s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		u, err := userByEmail(tx, email)
-		switch {
-		case accord.KindOf(err) == accord.KindNotFound:
-			return nil
-		case err != nil:
+		u, err := userToMail(tx, email)
+		if err != nil || u == nil {
 			return err
-		case u.EmailVerifiedAt != nil || u.Disabled || u.PasswordHash == "":
-			// Verified already, disabled, or invited (the invitation
-			// proves the address): nothing to resend.
+		}
+		if u.EmailVerifiedAt != nil || u.PasswordHash == "" {
+			// Verified already, or invited (the invitation proves the
+			// address): nothing to resend.
 			return nil
 		}
 		if recent, err := recentlyMailed(tx, u.ID, PurposeVerifyEmail, s.now()); err != nil || recent {

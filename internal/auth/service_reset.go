@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"net/url"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -18,14 +19,9 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 		return nil
 	}
 	return wrap("request password reset", s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		u, err := userByEmail(tx, email)
-		switch {
-		case accord.KindOf(err) == accord.KindNotFound:
-			return nil
-		case err != nil:
+		u, err := userToMail(tx, email)
+		if err != nil || u == nil {
 			return err
-		case u.Disabled:
-			return nil
 		}
 		if recent, err := recentlyMailed(tx, u.ID, PurposeResetPW, s.now()); err != nil || recent {
 			return err
@@ -50,25 +46,11 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	var userID string
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		var err error
-		if userID, err = consumeUserToken(tx, token, PurposeResetPW, "password reset", now); err != nil {
-			return err
-		}
-		u, err := userByID(tx, userID)
+		u, err := s.setPasswordByLink(tx, token, PurposeResetPW, "password reset", password, now)
 		if err != nil {
 			return err
 		}
-		var v accord.Validation
-		checkPassword(&v, "password", password, u.Email)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if err := s.storePassword(tx, u.ID, password); err != nil {
-			return err
-		}
-		if err := markVerified(tx, u.ID, now); err != nil {
-			return err
-		}
+		userID = u.ID
 		// The owner proved the address: guesses at the account no
 		// longer hold them back.
 		if err := s.limiter.forget(tx, u.Email); err != nil {
@@ -81,4 +63,42 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	}
 	s.logger.InfoContext(ctx, "password reset; every session ended", "user_id", userID)
 	return nil
+}
+
+// setPasswordByLink uses up a mailed link's token and sets the password
+// of its account, which the link proves the address of. A password the
+// rules refuse rolls the transaction back, leaving the token usable.
+func (s *Service) setPasswordByLink(tx *gorm.DB, token, purpose, what, password string, now time.Time) (*User, error) {
+	userID, err := consumeUserToken(tx, token, purpose, what, now)
+	if err != nil {
+		return nil, err
+	}
+	u, err := userByID(tx, userID)
+	if err != nil {
+		return nil, err
+	}
+	var v accord.Validation
+	checkPassword(&v, "password", password, u.Email)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.storePassword(tx, u.ID, password); err != nil {
+		return nil, err
+	}
+	return u, markVerified(tx, u.ID, now)
+}
+
+// userToMail finds the account a mailed link is asked for, or nil when
+// there is none or it is disabled: the caller answers alike either way.
+func userToMail(tx *gorm.DB, email string) (*User, error) {
+	u, err := userByEmail(tx, email)
+	switch {
+	case accord.KindOf(err) == accord.KindNotFound:
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case u.Disabled:
+		return nil, nil
+	}
+	return u, nil
 }

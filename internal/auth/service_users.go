@@ -61,13 +61,7 @@ func (s *Service) CreateUser(ctx context.Context, actor accord.Actor, in CreateU
 	}
 	var inv *Invitation
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		if err := checkRegionsLoaded(tx, u.Regions); err != nil {
-			return err
-		}
-		if err := checkConferenceExists(tx, u.ConferenceID); err != nil {
-			return err
-		}
-		if err := insertUser(tx, u); err != nil {
+		if err := insertStaffUser(tx, u); err != nil {
 			return err
 		}
 		raw, expires, err := insertUserToken(tx, u.ID, PurposeInvitation, u.CreatedAt, invitationTTL)
@@ -112,13 +106,7 @@ func (s *Service) CreateUserDirect(ctx context.Context, in CreateUserInput) (*Us
 	u.PasswordHash = hash
 	u.EmailVerifiedAt = &u.CreatedAt
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		if err := checkRegionsLoaded(tx, u.Regions); err != nil {
-			return err
-		}
-		if err := checkConferenceExists(tx, u.ConferenceID); err != nil {
-			return err
-		}
-		if err := insertUser(tx, u); err != nil {
+		if err := insertStaffUser(tx, u); err != nil {
 			return err
 		}
 		// Whoever runs the command line operates the server: the system.
@@ -134,24 +122,8 @@ func (s *Service) CreateUserDirect(ctx context.Context, in CreateUserInput) (*Us
 // link also proves the address. The invitation can be used once.
 func (s *Service) AcceptInvitation(ctx context.Context, token, password string) error {
 	return wrap("accept invitation", s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		now := s.now()
-		userID, err := consumeUserToken(tx, token, PurposeInvitation, "invitation", now)
-		if err != nil {
-			return err
-		}
-		u, err := userByID(tx, userID)
-		if err != nil {
-			return err
-		}
-		var v accord.Validation
-		checkPassword(&v, "password", password, u.Email)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if err := s.storePassword(tx, u.ID, password); err != nil {
-			return err
-		}
-		return markVerified(tx, u.ID, now)
+		_, err := s.setPasswordByLink(tx, token, PurposeInvitation, "invitation", password, s.now())
+		return err
 	}))
 }
 
@@ -202,4 +174,16 @@ func checkRegionsLoaded(tx *gorm.DB, regions []string) error {
 			accord.Field("regions", "the regions are not loaded yet; run `accord seed` first"))
 	}
 	return nil
+}
+
+// insertStaffUser stores a user made by the secretariat or the operator,
+// once the regions and conference it is bound to are known to exist.
+func insertStaffUser(tx *gorm.DB, u *User) error {
+	if err := checkRegionsLoaded(tx, u.Regions); err != nil {
+		return err
+	}
+	if err := checkConferenceExists(tx, u.ConferenceID); err != nil {
+		return err
+	}
+	return insertUser(tx, u)
 }
