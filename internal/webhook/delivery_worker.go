@@ -167,7 +167,7 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) (bool, error) {
 // post sends d to the subscription's URL, signed now, and returns the
 // receiver's status code (0 when none came) and why the attempt failed.
 func (w *Worker) post(ctx context.Context, hook Webhook, d Delivery) (int, error) {
-	secret, err := w.svc.cipher.open(hook.ID, hook.SecretSealed)
+	secret, err := w.svc.cipher.Open(hook.SecretSealed, []byte(hook.ID))
 	if err != nil {
 		return 0, err
 	}
