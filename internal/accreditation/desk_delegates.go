@@ -2,8 +2,8 @@ package accreditation
 
 import (
 	"context"
-	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -82,30 +82,14 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 			}
 			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "d.name_key")
 		}
-		var groups []struct {
-			State string
-			N     int64
-		}
-		if err := base().Select("d.state AS state, count(*) AS n").Group("d.state").Scan(&groups).Error; err != nil {
-			return fmt.Errorf("count delegates: %w", err)
-		}
-		for _, g := range groups {
-			counts[g.State] = g.N
-		}
-		q := base()
-		if st := normalizedState(f.State); st != "" {
-			q = q.Where("d.state = ?", st)
-		}
-		var rows []deskDelegateRow
-		err := sorter.apply(q).Select("d.*, r.state AS request_state, o.id AS org_id, o.name AS org_name, " +
-			"o.name_en AS org_name_en, o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region").
-			Limit(limit + 1).Scan(&rows).Error
+		rows, after, err := deskPage(base, sorter, "d.state", f.State, limit, counts, "delegates",
+			"d.*, r.state AS request_state, o.id AS org_id, o.name AS org_name, "+
+				"o.name_en AS org_name_en, o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region",
+			func(last deskDelegateRow) (string, time.Time, string) { return last.NameKey, last.CreatedAt, last.ID })
 		if err != nil {
-			return fmt.Errorf("list conference delegates: %w", err)
+			return err
 		}
-		rows, next = store.TrimPage(rows, limit, func(last deskDelegateRow) string {
-			return sorter.cursor(last.NameKey, last.CreatedAt, last.ID)
-		})
+		next = after
 		out = make([]DeskDelegate, 0, len(rows))
 		for _, r := range rows {
 			d := r.Delegate

@@ -2,8 +2,8 @@ package accreditation
 
 import (
 	"context"
-	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -106,30 +106,14 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 			}
 			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "o.name_key", "o.name_en_key", "lower(o.acronym)")
 		}
-		var groups []struct {
-			State string
-			N     int64
-		}
-		if err := base().Select("r.state AS state, count(*) AS n").Group("r.state").Scan(&groups).Error; err != nil {
-			return fmt.Errorf("count requests: %w", err)
-		}
-		for _, g := range groups {
-			counts[g.State] = g.N
-		}
-		q := base()
-		if st := normalizedState(f.State); st != "" {
-			q = q.Where("r.state = ?", st)
-		}
-		var rows []deskRequestRow
-		err := sorter.apply(q).Select("r.*, o.name AS org_name, o.name_en AS org_name_en, o.acronym AS org_acronym, " +
-			"o.country AS org_country, o.region AS org_region, o.name_key AS org_name_key").
-			Limit(limit + 1).Scan(&rows).Error
+		rows, after, err := deskPage(base, sorter, "r.state", f.State, limit, counts, "requests",
+			"r.*, o.name AS org_name, o.name_en AS org_name_en, o.acronym AS org_acronym, "+
+				"o.country AS org_country, o.region AS org_region, o.name_key AS org_name_key",
+			func(last deskRequestRow) (string, time.Time, string) { return last.OrgNameKey, last.CreatedAt, last.ID })
 		if err != nil {
-			return fmt.Errorf("list conference requests: %w", err)
+			return err
 		}
-		rows, next = store.TrimPage(rows, limit, func(last deskRequestRow) string {
-			return sorter.cursor(last.OrgNameKey, last.CreatedAt, last.ID)
-		})
+		next = after
 		out = make([]DeskRequest, 0, len(rows))
 		for _, r := range rows {
 			out = append(out, DeskRequest{Request: r.Request, Organization: DeskOrganization{

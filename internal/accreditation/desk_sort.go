@@ -1,6 +1,7 @@
 package accreditation
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -90,4 +91,32 @@ func (s *deskSort) cursor(name string, created time.Time, id string) string {
 		return store.Cursor{Key: name, ID: id}.Encode()
 	}
 	return store.TimeCursor(created, id)
+}
+
+// deskPage reads one page of a desk list over base (every filter but the
+// state): first the count of its rows in each state, for the tabs, then
+// the rows in the state asked for, after the cursor, one more than limit
+// to learn whether a page follows. key gives a row's sort keys.
+func deskPage[R any](base func() *gorm.DB, sorter *deskSort, stateCol, state string, limit int, counts DeskCounts,
+	what, columns string, key func(R) (name string, created time.Time, id string)) ([]R, string, error) {
+	var groups []struct {
+		State string
+		N     int64
+	}
+	if err := base().Select(stateCol + " AS state, count(*) AS n").Group(stateCol).Scan(&groups).Error; err != nil {
+		return nil, "", fmt.Errorf("count %s: %w", what, err)
+	}
+	for _, g := range groups {
+		counts[g.State] = g.N
+	}
+	q := base()
+	if st := normalizedState(state); st != "" {
+		q = q.Where(stateCol+" = ?", st)
+	}
+	var rows []R
+	if err := sorter.apply(q).Select(columns).Limit(limit + 1).Scan(&rows).Error; err != nil {
+		return nil, "", fmt.Errorf("list conference %s: %w", what, err)
+	}
+	rows, next := store.TrimPage(rows, limit, func(last R) string { return sorter.cursor(key(last)) })
+	return rows, next, nil
 }
