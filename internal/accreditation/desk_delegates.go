@@ -58,16 +58,12 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 		return nil, "", nil, &accord.Error{Kind: accord.KindBadRequest, Message: "needs_visa_letter is true or false",
 			Fields: []accord.FieldError{{Field: "needs_visa_letter", Message: "must be true or false"}}}
 	}
-	limit := store.Limit(f.Limit)
-	var out []DeskDelegate
-	counts := DeskCounts{}
-	next := ""
-	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		if _, err := s.checkDesk(ctx, tx, actor, conferenceID); err != nil {
-			return err
-		}
-		base := func() *gorm.DB {
-			q := tx.WithContext(ctx).Table("delegates d").
+	rows, next, counts, err := deskPage(ctx, s, actor, conferenceID, deskQuery[deskDelegateRow]{
+		sorter: sorter, stateCol: "d.state", state: f.State, limit: f.Limit, what: "delegates",
+		columns: "d.*, r.state AS request_state, o.id AS org_id, o.name AS org_name, " +
+			"o.name_en AS org_name_en, o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region",
+		base: func(tx *gorm.DB) *gorm.DB {
+			q := tx.Table("delegates d").
 				Joins("JOIN accreditation_requests r ON r.id = d.accreditation_request_id").
 				Joins("JOIN organizations o ON o.id = r.organization_id").
 				Where("r.conference_id = ?", conferenceID)
@@ -81,28 +77,20 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 				q = q.Where("d.needs_visa_letter = ?", visa == "true")
 			}
 			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "d.name_key")
-		}
-		rows, after, err := deskPage(base, sorter, "d.state", f.State, limit, counts, "delegates",
-			"d.*, r.state AS request_state, o.id AS org_id, o.name AS org_name, "+
-				"o.name_en AS org_name_en, o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region",
-			func(last deskDelegateRow) (string, time.Time, string) { return last.NameKey, last.CreatedAt, last.ID })
-		if err != nil {
-			return err
-		}
-		next = after
-		out = make([]DeskDelegate, 0, len(rows))
-		for _, r := range rows {
-			d := r.Delegate
-			d.PassportNumberEnc = nil // never leaves the service in a list
-			out = append(out, DeskDelegate{Delegate: d, RequestState: r.RequestState, Organization: DeskOrganization{
-				ID: r.OrgID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
-				Country: r.OrgCountry, Region: r.OrgRegion,
-			}})
-		}
-		return nil
+		},
+		key: func(last deskDelegateRow) (string, time.Time, string) { return last.NameKey, last.CreatedAt, last.ID },
 	})
 	if err != nil {
-		return nil, "", nil, wrap("list conference delegates", err)
+		return nil, "", nil, err
+	}
+	out := make([]DeskDelegate, 0, len(rows))
+	for _, r := range rows {
+		d := r.Delegate
+		d.PassportNumberEnc = nil // never leaves the service in a list
+		out = append(out, DeskDelegate{Delegate: d, RequestState: r.RequestState, Organization: DeskOrganization{
+			ID: r.OrgID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
+			Country: r.OrgCountry, Region: r.OrgRegion,
+		}})
 	}
 	return out, next, counts, nil
 }

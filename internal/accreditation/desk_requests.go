@@ -83,16 +83,12 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 	if err != nil {
 		return nil, "", nil, err
 	}
-	limit := store.Limit(f.Limit)
-	var out []DeskRequest
-	counts := DeskCounts{}
-	next := ""
-	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {
-		if _, err := s.checkDesk(ctx, tx, actor, conferenceID); err != nil {
-			return err
-		}
-		base := func() *gorm.DB {
-			q := tx.WithContext(ctx).Table("accreditation_requests r").
+	rows, next, counts, err := deskPage(ctx, s, actor, conferenceID, deskQuery[deskRequestRow]{
+		sorter: sorter, stateCol: "r.state", state: f.State, limit: f.Limit, what: "requests",
+		columns: "r.*, o.name AS org_name, o.name_en AS org_name_en, o.acronym AS org_acronym, " +
+			"o.country AS org_country, o.region AS org_region, o.name_key AS org_name_key",
+		base: func(tx *gorm.DB) *gorm.DB {
+			q := tx.Table("accreditation_requests r").
 				Joins("JOIN organizations o ON o.id = r.organization_id").
 				Where("r.conference_id = ? AND r.state <> ?", conferenceID, RequestDraft)
 			if v := strings.ToUpper(strings.TrimSpace(f.Region)); v != "" {
@@ -105,26 +101,18 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 				q = q.Where("r.ecosoc_status = ?", v)
 			}
 			return store.WhereEveryTerm(q, namekey.Terms(f.Q), "o.name_key", "o.name_en_key", "lower(o.acronym)")
-		}
-		rows, after, err := deskPage(base, sorter, "r.state", f.State, limit, counts, "requests",
-			"r.*, o.name AS org_name, o.name_en AS org_name_en, o.acronym AS org_acronym, "+
-				"o.country AS org_country, o.region AS org_region, o.name_key AS org_name_key",
-			func(last deskRequestRow) (string, time.Time, string) { return last.OrgNameKey, last.CreatedAt, last.ID })
-		if err != nil {
-			return err
-		}
-		next = after
-		out = make([]DeskRequest, 0, len(rows))
-		for _, r := range rows {
-			out = append(out, DeskRequest{Request: r.Request, Organization: DeskOrganization{
-				ID: r.OrganizationID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
-				Country: r.OrgCountry, Region: r.OrgRegion,
-			}})
-		}
-		return nil
+		},
+		key: func(last deskRequestRow) (string, time.Time, string) { return last.OrgNameKey, last.CreatedAt, last.ID },
 	})
 	if err != nil {
-		return nil, "", nil, wrap("list conference requests", err)
+		return nil, "", nil, err
+	}
+	out := make([]DeskRequest, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, DeskRequest{Request: r.Request, Organization: DeskOrganization{
+			ID: r.OrganizationID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
+			Country: r.OrgCountry, Region: r.OrgRegion,
+		}})
 	}
 	return out, next, counts, nil
 }

@@ -1,6 +1,7 @@
 package accreditation
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -93,30 +94,54 @@ func (s *deskSort) cursor(name string, created time.Time, id string) string {
 	return store.TimeCursor(created, id)
 }
 
-// deskPage reads one page of a desk list over base (every filter but the
-// state): first the count of its rows in each state, for the tabs, then
-// the rows in the state asked for, after the cursor, one more than limit
-// to learn whether a page follows. key gives a row's sort keys.
-func deskPage[R any](base func() *gorm.DB, sorter *deskSort, stateCol, state string, limit int, counts DeskCounts,
-	what, columns string, key func(R) (name string, created time.Time, id string)) ([]R, string, error) {
-	var groups []struct {
-		State string
-		N     int64
-	}
-	if err := base().Select(stateCol + " AS state, count(*) AS n").Group(stateCol).Scan(&groups).Error; err != nil {
-		return nil, "", fmt.Errorf("count %s: %w", what, err)
-	}
-	for _, g := range groups {
-		counts[g.State] = g.N
-	}
-	q := base()
-	if st := normalizedState(state); st != "" {
-		q = q.Where(stateCol+" = ?", st)
-	}
+// deskQuery is one desk list: its rows of type R, the filters of base
+// (every one but the state), the state column, the columns read and a
+// row's sort keys.
+type deskQuery[R any] struct {
+	sorter          *deskSort
+	stateCol, state string
+	limit           int
+	what, columns   string
+	base            func(tx *gorm.DB) *gorm.DB
+	key             func(R) (name string, created time.Time, id string)
+}
+
+// deskPage reads one page of a desk list for the secretariat, in one
+// transaction: first the count of its rows in each state, for the tabs,
+// then the rows in the state asked for, after the cursor, one more than
+// the limit to learn whether a page follows.
+func deskPage[R any](ctx context.Context, s *Service, actor accord.Actor, conferenceID string, q deskQuery[R]) ([]R, string, DeskCounts, error) {
+	limit := store.Limit(q.limit)
+	counts := DeskCounts{}
 	var rows []R
-	if err := sorter.apply(q).Select(columns).Limit(limit + 1).Scan(&rows).Error; err != nil {
-		return nil, "", fmt.Errorf("list conference %s: %w", what, err)
+	next := ""
+	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
+		if _, err := s.checkDesk(ctx, tx, actor, conferenceID); err != nil {
+			return err
+		}
+		tx = tx.WithContext(ctx)
+		var groups []struct {
+			State string
+			N     int64
+		}
+		if err := q.base(tx).Select(q.stateCol + " AS state, count(*) AS n").Group(q.stateCol).Scan(&groups).Error; err != nil {
+			return fmt.Errorf("count %s: %w", q.what, err)
+		}
+		for _, g := range groups {
+			counts[g.State] = g.N
+		}
+		page := q.base(tx)
+		if st := normalizedState(q.state); st != "" {
+			page = page.Where(q.stateCol+" = ?", st)
+		}
+		if err := q.sorter.apply(page).Select(q.columns).Limit(limit + 1).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("list conference %s: %w", q.what, err)
+		}
+		rows, next = store.TrimPage(rows, limit, func(last R) string { return q.sorter.cursor(q.key(last)) })
+		return nil
+	})
+	if err != nil {
+		return nil, "", nil, wrap("list conference "+q.what, err)
 	}
-	rows, next := store.TrimPage(rows, limit, func(last R) string { return sorter.cursor(key(last)) })
-	return rows, next, nil
+	return rows, next, counts, nil
 }
