@@ -88,10 +88,7 @@ func (s *Service) GetMembership(ctx context.Context, actor accord.Actor, id stri
 
 // ListMemberships lists the memberships the actor may see, oldest first.
 func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f MembershipFilter) ([]MembershipView, string, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, "", err
-	}
-	if err := s.authz.Check(ctx, actor, KindMembership, ActionList, nil); err != nil {
+	if err := s.mayList(ctx, actor, KindMembership); err != nil {
 		return nil, "", err
 	}
 	after, afterID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)

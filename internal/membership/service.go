@@ -1,6 +1,7 @@
 package membership
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 	"time"
@@ -105,6 +106,14 @@ func signedIn(actor accord.Actor) error {
 		return accord.Errorf(accord.KindUnauthenticated, "sign in first")
 	}
 	return nil
+}
+
+// mayList lets a signed-in actor list kind, as its policy says.
+func (s *Service) mayList(ctx context.Context, actor accord.Actor, kind string) error {
+	if err := signedIn(actor); err != nil {
+		return err
+	}
+	return s.authz.Check(ctx, actor, kind, ActionList, nil)
 }
 
 // forUpdate locks the rows a transition is about to change, on PostgreSQL,
