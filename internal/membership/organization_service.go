@@ -166,11 +166,8 @@ func (s *Service) ListOrganizations(ctx context.Context, actor accord.Actor, f O
 	if err := s.mayList(ctx, actor, KindOrganization); err != nil {
 		return nil, "", err
 	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	cur, hasCursor, err := nameCursor(f.Cursor, f.Q)
 	if err != nil {
-		return nil, "", err
-	}
-	if err := checkSearch(f.Q); err != nil {
 		return nil, "", err
 	}
 	limit := store.Limit(f.Limit)
