@@ -36,23 +36,45 @@ func open(ctx context.Context, getenv func(string) string, stderr io.Writer) (*a
 	return app.Open(ctx, cfg, newLogger(cfg, stderr))
 }
 
+// openMigrated opens the app and brings its schema up to date, as every
+// command that writes does first.
+func openMigrated(ctx context.Context, getenv func(string) string, stderr io.Writer) (*app.App, error) {
+	a, err := open(ctx, getenv, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Migrate(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// openReady is openMigrated with the reference data (regions and
+// countries) loaded, which serving and creating users rely on.
+func openReady(ctx context.Context, getenv func(string) string, stderr io.Writer) (*app.App, error) {
+	a, err := openMigrated(ctx, getenv, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := country.Load(ctx, a.DB); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
 func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", stderr)
 	demoFlag := fs.Bool("demo", false, "load demonstration data and print one account per role")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	a, err := open(ctx, getenv, stderr)
+	a, err := openReady(ctx, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
-	if _, _, err := country.Load(ctx, a.DB); err != nil {
-		return err
-	}
 	if *demoFlag || a.Config.Demo {
 		accounts, err := demo.Load(ctx, a.DB, a.Auth, a.Accreditation, a.Now())
 		if err != nil {
@@ -104,14 +126,11 @@ func cmdSeed(ctx context.Context, args []string, getenv func(string) string, std
 	if *syntheticN < 0 || (*syntheticN == 0 && *conference != "") {
 		return usageError{"usage: accord seed [--synthetic N --conference CODE], N positive"}
 	}
-	a, err := open(ctx, getenv, stderr)
+	a, err := openMigrated(ctx, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
 	regions, countries, err := country.Load(ctx, a.DB)
 	if err != nil {
 		return err
@@ -140,17 +159,11 @@ func cmdUserCreate(ctx context.Context, args []string, getenv func(string) strin
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
-	a, err := open(ctx, getenv, stderr)
+	a, err := openReady(ctx, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
-	if _, _, err := country.Load(ctx, a.DB); err != nil {
-		return err
-	}
 	conferenceID, err := conferenceIDOf(ctx, a, *conferenceCode)
 	if err != nil {
 		return err

@@ -17,14 +17,11 @@ func cmdUserVerify(ctx context.Context, args []string, getenv func(string) strin
 	if fs.NArg() > 0 || *email == "" {
 		return usageError{"usage: accord user verify --email E"}
 	}
-	a, err := open(ctx, getenv, stderr)
+	a, err := openMigrated(ctx, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
 	u, err := a.Auth.VerifyByEmail(ctx, *email)
 	if err != nil {
 		return describe(err)

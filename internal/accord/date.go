@@ -95,3 +95,12 @@ func (d *Date) scanString(s string) error {
 
 // Start is the first instant of the day in UTC.
 func (d Date) Start() time.Time { return d.Time }
+
+// RetentionEnded is the latest last day of a conference whose data kept
+// for retention after it ended is due for erasure at now: a conference is
+// over at the end of its last day (UTC), and the period runs from then.
+// Callers compare it with ends_on (ends_on <= it), which compares as
+// YYYY-MM-DD on both engines.
+func RetentionEnded(now time.Time, retention time.Duration) Date {
+	return Date{Time: now.Add(-retention).AddDate(0, 0, -1).Truncate(24 * time.Hour)}
+}

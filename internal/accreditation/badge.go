@@ -15,6 +15,8 @@ import (
 
 	"github.com/google/uuid"
 	"rsc.io/qr"
+
+	"github.com/accord-coalition/accord/internal/seal"
 )
 
 // badgeClaims is what a badge token vouches for: one delegate, at one
@@ -43,7 +45,7 @@ type badgeSigner struct {
 }
 
 func newBadgeSigner(secret []byte) (*badgeSigner, error) {
-	seed, err := deriveKey(secret, "accord badge", ed25519.SeedSize)
+	seed, err := seal.Key(secret, "accord badge", ed25519.SeedSize)
 	if err != nil {
 		return nil, err
 	}

@@ -6,18 +6,8 @@ import (
 
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
+	"github.com/accord-coalition/accord/internal/testenv"
 )
-
-// arabic returns n Arabic letters: two bytes each in UTF-8, so a limit
-// counted in bytes would refuse them at half the length.
-func arabic(n int) string {
-	letters := []rune("أبتثجحخدذرزسشصضطظعغفقكلمنهوي")
-	out := make([]rune, n)
-	for i := range out {
-		out[i] = letters[i%len(letters)]
-	}
-	return string(out)
-}
 
 // TestLimitsCountCharacters: every limit the API states in characters
 // counts characters, not bytes. Arabic text over half of the limit — over
@@ -33,14 +23,14 @@ func TestLimitsCountCharacters(t *testing.T) {
 		// Conference title: 500 characters.
 		conf := e.conference(sec, "AR1", 3)
 		confID := conf.str("id")
-		e.call(sec, "PATCH", "/conferences/"+confID, obj{"title": arabic(300), "version": conf.num("version")}, http.StatusOK)
-		e.problem(sec, "PATCH", "/conferences/"+confID, obj{"title": arabic(501)}, http.StatusUnprocessableEntity, "title")
+		e.call(sec, "PATCH", "/conferences/"+confID, obj{"title": testenv.Arabic(300), "version": conf.num("version")}, http.StatusOK)
+		e.problem(sec, "PATCH", "/conferences/"+confID, obj{"title": testenv.Arabic(501)}, http.StatusUnprocessableEntity, "title")
 
 		// Request motivation: 10,000 characters.
 		e.problem(ngo, "POST", "/conferences/"+confID+"/accreditation-requests",
-			obj{"organization_id": ngo.OrgID, "motivation": arabic(10001)}, http.StatusUnprocessableEntity, "motivation")
+			obj{"organization_id": ngo.OrgID, "motivation": testenv.Arabic(10001)}, http.StatusUnprocessableEntity, "motivation")
 		r := e.call(ngo, "POST", "/conferences/"+confID+"/accreditation-requests",
-			obj{"organization_id": ngo.OrgID, "motivation": arabic(6000)}, http.StatusCreated)
+			obj{"organization_id": ngo.OrgID, "motivation": testenv.Arabic(6000)}, http.StatusCreated)
 		if got := len([]rune(r.str("motivation"))); got != 6000 {
 			t.Fatalf("the motivation kept %d characters, want 6000", got)
 		}
@@ -50,10 +40,10 @@ func TestLimitsCountCharacters(t *testing.T) {
 		e.call(sec, "POST", "/conferences/"+confID+"/circulations", nil, http.StatusCreated)
 
 		// Objection grounds and replies: 20,000 characters.
-		e.problem(france, "POST", req+"/objections", obj{"grounds": arabic(20001)}, http.StatusUnprocessableEntity, "grounds")
-		o := e.call(france, "POST", req+"/objections", obj{"grounds": arabic(12000)}, http.StatusCreated).str("id")
-		e.problem(ngo, "POST", "/objections/"+o+"/replies", obj{"text": arabic(20001)}, http.StatusUnprocessableEntity, "text")
-		e.call(ngo, "POST", "/objections/"+o+"/replies", obj{"text": arabic(12000)}, http.StatusCreated)
+		e.problem(france, "POST", req+"/objections", obj{"grounds": testenv.Arabic(20001)}, http.StatusUnprocessableEntity, "grounds")
+		o := e.call(france, "POST", req+"/objections", obj{"grounds": testenv.Arabic(12000)}, http.StatusCreated).str("id")
+		e.problem(ngo, "POST", "/objections/"+o+"/replies", obj{"text": testenv.Arabic(20001)}, http.StatusUnprocessableEntity, "text")
+		e.call(ngo, "POST", "/objections/"+o+"/replies", obj{"text": testenv.Arabic(12000)}, http.StatusCreated)
 
 		// Delegates' names in their original script, title and role: 200
 		// characters each.
@@ -61,11 +51,11 @@ func TestLimitsCountCharacters(t *testing.T) {
 		admitted := "/accreditation-requests/" + e.submitted(ngo, conf2).str("id")
 		e.fire(sec, admitted, "admit_ecosoc", "", http.StatusOK)
 		long := nominee("Amal", "Haddad", "")
-		long["given_name_original"], long["family_name_original"] = arabic(150), arabic(150)
-		long["title"], long["organization_role"] = arabic(150), arabic(150)
+		long["given_name_original"], long["family_name_original"] = testenv.Arabic(150), testenv.Arabic(150)
+		long["title"], long["organization_role"] = testenv.Arabic(150), testenv.Arabic(150)
 		e.call(ngo, "POST", admitted+"/delegates", long, http.StatusCreated)
 		over := nominee("Omar", "Saleh", "")
-		over["family_name_original"] = arabic(201)
+		over["family_name_original"] = testenv.Arabic(201)
 		e.problem(ngo, "POST", admitted+"/delegates", over, http.StatusUnprocessableEntity, "family_name_original")
 	})
 }

@@ -3,7 +3,6 @@ package accreditation
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -18,10 +17,7 @@ import (
 // once. Each conference's purge is one transaction with its audit event.
 func (s *Service) PurgePassports(ctx context.Context) (int, error) {
 	now := s.now()
-	// A conference is over at the end of its last day (UTC); its numbers go
-	// once the retention period has run from then. Dates compare as
-	// YYYY-MM-DD on both engines.
-	lastDay := accord.Date{Time: now.Add(-s.cfg.PassportRetention).AddDate(0, 0, -1).Truncate(24 * time.Hour)}
+	lastDay := accord.RetentionEnded(now, s.cfg.PassportRetention)
 	var confs []string
 	err := s.db.WithContext(ctx).Model(&Conference{}).Where("ends_on <= ?", lastDay).
 		Where("EXISTS (?)", s.db.Gorm.Model(&Delegate{}).Select("1").

@@ -23,7 +23,7 @@ const (
 func (s *Service) Collections() []workflow.Collection {
 	return []workflow.Collection{
 		{
-			Name: CollectionRequests, Machine: s.requests, Resource: requestResource{s},
+			Name: CollectionRequests, Machine: s.requests, Resource: workflow.Methods(s.GetRequest, s.FireRequest, s.RequestHistory),
 			Doc: workflow.CollectionDoc{
 				Tag: "accreditation",
 				Summary: "Fire an event of the accreditation machine; the comment of object is its grounds, " +
@@ -32,7 +32,7 @@ func (s *Service) Collections() []workflow.Collection {
 			},
 		},
 		{
-			Name: CollectionObjections, Machine: s.objections, Resource: objectionResource{s},
+			Name: CollectionObjections, Machine: s.objections, Resource: workflow.Methods(s.GetObjection, s.FireObjection, s.ObjectionHistory),
 			Doc: workflow.CollectionDoc{
 				Tag: "accreditation", Summary: "Withdraw an objection (its State, before the deadline)",
 				View: ObjectionView{}, ViewName: "Objection", Name: "objection",
@@ -90,36 +90,6 @@ func (s *Service) history(ctx context.Context, actor accord.Actor, m *workflow.M
 		return nil, wrap(m.Name+" history", err)
 	}
 	return out, nil
-}
-
-// requestResource serves accreditation requests as a workflow.Resource.
-type requestResource struct{ s *Service }
-
-func (r requestResource) View(ctx context.Context, actor accord.Actor, id string) (any, error) {
-	return r.s.GetRequest(ctx, actor, id)
-}
-
-func (r requestResource) Fire(ctx context.Context, actor accord.Actor, id string, in workflow.Body) (any, error) {
-	return r.s.FireRequest(ctx, actor, id, in.Transition())
-}
-
-func (r requestResource) History(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	return r.s.RequestHistory(ctx, actor, id)
-}
-
-// objectionResource serves objections as a workflow.Resource.
-type objectionResource struct{ s *Service }
-
-func (r objectionResource) View(ctx context.Context, actor accord.Actor, id string) (any, error) {
-	return r.s.GetObjection(ctx, actor, id)
-}
-
-func (r objectionResource) Fire(ctx context.Context, actor accord.Actor, id string, in workflow.Body) (any, error) {
-	return r.s.FireObjection(ctx, actor, id, in.Transition())
-}
-
-func (r objectionResource) History(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	return r.s.ObjectionHistory(ctx, actor, id)
 }
 
 // delegateResource serves delegates as a workflow.Resource; replace

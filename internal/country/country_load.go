@@ -72,7 +72,7 @@ func readRegions(fsys fs.FS) ([]Region, error) {
 	var rs []Region
 	var codes []string
 	for i, rec := range records {
-		r := Region{Code: NormalizeCode(rec[0]), NameAR: rec[1], NameEN: rec[2], NameFR: rec[3], NameES: rec[4]}
+		r := Region{Code: NormalizeCode(rec[0]), Names: Names{NameAR: rec[1], NameEN: rec[2], NameFR: rec[3], NameES: rec[4]}}
 		if err := checkNames(r.NameAR, r.NameEN, r.NameFR, r.NameES); err != nil {
 			return nil, fmt.Errorf("%s line %d (%s): %w", seeds.RegionsFile, i+2, r.Code, err)
 		}
@@ -99,7 +99,8 @@ func readCountries(fsys fs.FS, regions []Region) ([]Country, error) {
 	seen := map[string]bool{}
 	var cs []Country
 	for i, rec := range records {
-		c := Country{Code: NormalizeCode(rec[0]), Region: NormalizeCode(rec[1]), NameAR: rec[2], NameEN: rec[3], NameFR: rec[4], NameES: rec[5]}
+		c := Country{Code: NormalizeCode(rec[0]), Region: NormalizeCode(rec[1]),
+			Names: Names{NameAR: rec[2], NameEN: rec[3], NameFR: rec[4], NameES: rec[5]}}
 		where := fmt.Sprintf("%s line %d (%s)", seeds.CountriesFile, i+2, c.Code)
 		switch {
 		case !isAlpha2(c.Code):

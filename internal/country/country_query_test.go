@@ -156,8 +156,8 @@ func TestRegions(t *testing.T) {
 			t.Fatalf("Regions = %v, want %v", codes, country.RegionCodes)
 		}
 		mena := rs[4]
-		want := country.Region{Code: "MENA", NameAR: "الشرق الأوسط وشمال أفريقيا", NameEN: "Middle East and North Africa",
-			NameFR: "Moyen-Orient et Afrique du Nord", NameES: "Oriente Medio y Norte de África"}
+		want := country.Region{Code: "MENA", Names: country.Names{NameAR: "الشرق الأوسط وشمال أفريقيا", NameEN: "Middle East and North Africa",
+			NameFR: "Moyen-Orient et Afrique du Nord", NameES: "Oriente Medio y Norte de África"}}
 		if mena != want {
 			t.Errorf("MENA = %+v, want %+v", mena, want)
 		}

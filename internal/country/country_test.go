@@ -7,8 +7,8 @@ import (
 )
 
 func TestNameFallsBackToEnglish(t *testing.T) {
-	c := country.Country{Code: "EG", NameAR: "مصر", NameEN: "Egypt", NameFR: "Égypte", NameES: "Egipto"}
-	r := country.Region{Code: "AFR", NameAR: "أفريقيا", NameEN: "Africa", NameFR: "Afrique", NameES: "África"}
+	c := country.Country{Code: "EG", Names: country.Names{NameAR: "مصر", NameEN: "Egypt", NameFR: "Égypte", NameES: "Egipto"}}
+	r := country.Region{Code: "AFR", Names: country.Names{NameAR: "أفريقيا", NameEN: "Africa", NameFR: "Afrique", NameES: "África"}}
 	cases := []struct{ locale, country, region string }{
 		{"ar", "مصر", "أفريقيا"},
 		{"ar-EG", "مصر", "أفريقيا"},
@@ -27,7 +27,7 @@ func TestNameFallsBackToEnglish(t *testing.T) {
 			t.Errorf("Region.Name(%q) = %q, want %q", tc.locale, got, tc.region)
 		}
 	}
-	if got := (country.Country{NameEN: "Egypt"}).Name("fr"); got != "Egypt" {
+	if got := (country.Country{Names: country.Names{NameEN: "Egypt"}}).Name("fr"); got != "Egypt" {
 		t.Errorf("missing French name gave %q, want the English one", got)
 	}
 }

@@ -76,59 +76,53 @@ func Query(raw string) error {
 		return nil
 	}
 	if len(raw) > MaxQueryBytes {
-		return badQuery("", "the query string is too long")
+		return queryValues.bad("", "the query string is too long")
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return badQuery("", "the query string cannot be decoded")
+		return queryValues.bad("", "the query string cannot be decoded")
 	}
-	for key, vals := range q {
-		if !Text(key) || len(key) > 64 {
-			return badQuery("", "a query parameter's name is not text")
-		}
-		for _, v := range vals {
-			if len(v) > MaxValueBytes {
-				return badQuery(key, "too long")
-			}
-			if !Text(v) {
-				return badQuery(key, "not valid text: UTF-8 without NUL characters")
-			}
-		}
-	}
-	return nil
+	return queryValues.check(q)
 }
 
 // Form validates decoded form fields, as the JSON decoder validates a
 // JSON body's strings.
-func Form(values url.Values) error {
+func Form(values url.Values) error { return formValues.check(values) }
+
+// valueRules is how one kind of decoded names and values is checked:
+// every name and value text, names and values within their limits.
+type valueRules struct {
+	what     string // what is refused: "the query string", "the form"
+	badName  string // the message for a name that is not text
+	maxName  int    // the longest name in bytes; 0 for no limit
+	maxValue int    // the longest value in bytes
+}
+
+var (
+	queryValues = valueRules{what: "the query string", badName: "a query parameter's name is not text", maxName: 64, maxValue: MaxValueBytes}
+	formValues  = valueRules{what: "the form", badName: "a field's name is not text", maxValue: MaxFieldBytes}
+)
+
+func (r valueRules) check(values url.Values) error {
 	for key, vals := range values {
-		if !Text(key) {
-			return badForm("", "a field's name is not text")
+		if !Text(key) || (r.maxName > 0 && len(key) > r.maxName) {
+			return r.bad("", r.badName)
 		}
 		for _, v := range vals {
-			if len(v) > MaxFieldBytes {
-				return badForm(key, "too long")
+			if len(v) > r.maxValue {
+				return r.bad(key, "too long")
 			}
 			if !Text(v) {
-				return badForm(key, "not valid text: UTF-8 without NUL characters")
+				return r.bad(key, "not valid text: UTF-8 without NUL characters")
 			}
 		}
 	}
 	return nil
 }
 
-func badQuery(key, msg string) error {
-	e := &accord.Error{Kind: accord.KindBadRequest, Message: "the query string is not acceptable"}
-	if key != "" {
-		e.Fields = []accord.FieldError{{Field: key, Message: msg}}
-	} else {
-		e.Message = msg
-	}
-	return e
-}
-
-func badForm(key, msg string) error {
-	e := &accord.Error{Kind: accord.KindBadRequest, Message: "the form is not acceptable"}
+// bad is the 400 for what is refused, naming the field when there is one.
+func (r valueRules) bad(key, msg string) error {
+	e := &accord.Error{Kind: accord.KindBadRequest, Message: r.what + " is not acceptable"}
 	if key != "" && Text(key) {
 		e.Fields = []accord.FieldError{{Field: key, Message: msg}}
 	} else {

@@ -2,11 +2,7 @@ package httpapi_test
 
 import (
 	"context"
-	"errors"
-	"io"
-	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"testing"
 
@@ -101,23 +97,12 @@ func TestReadyzNeedsAWritableDatabase(t *testing.T) {
 // need the database are 503 with Retry-After and /readyz is 503; once it
 // is back, both work again.
 func TestDatabaseOutageIs503(t *testing.T) {
-	raw, err := storetest.NewPostgresDatabase(t)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(raw)
-	p := startProxy(t, "127.0.0.1:0", u.Host)
-	u.Host = p.addr
-	db, err := store.Open(context.Background(), store.Options{URL: u.String()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db, p := storetest.PostgresBehindProxy(t)
 	e := newEnv(t, db)
 	e.signUp("amal@example.org")
 	login := map[string]string{"email": "amal@example.org", "password": "correct horse battery"}
 
-	p.stop()
+	p.Stop()
 	for range 3 {
 		res := e.do("POST", "/api/v1/auth/login", login)
 		if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
@@ -129,67 +114,11 @@ func TestDatabaseOutageIs503(t *testing.T) {
 		}
 	}
 
-	startProxy(t, p.addr, p.target)
+	p.Restart(t)
 	if res := e.do("GET", "/readyz", nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("/readyz with the database back: %d %s", res.StatusCode, res.body)
 	}
 	if res := e.do("POST", "/api/v1/auth/login", login); res.StatusCode != http.StatusOK {
 		t.Fatalf("login with the database back: %d %s, want 200", res.StatusCode, res.body)
 	}
-}
-
-// tcpProxy forwards connections to target until stopped; stopping closes
-// every connection, as a database going away does.
-type tcpProxy struct {
-	addr, target string
-	ln           net.Listener
-	mu           sync.Mutex
-	conns        []net.Conn
-	done         sync.WaitGroup
-}
-
-func startProxy(t *testing.T, addr, target string) *tcpProxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &tcpProxy{addr: ln.Addr().String(), target: target, ln: ln}
-	p.done.Add(1)
-	go p.serve()
-	t.Cleanup(p.stop)
-	return p
-}
-
-func (p *tcpProxy) serve() {
-	defer p.done.Done()
-	for {
-		in, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		out, err := net.Dial("tcp", p.target)
-		if err != nil {
-			in.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns = append(p.conns, in, out)
-		p.mu.Unlock()
-		go func() { _, _ = io.Copy(out, in); out.Close() }()
-		go func() { _, _ = io.Copy(in, out); in.Close() }()
-	}
-}
-
-func (p *tcpProxy) stop() {
-	if err := p.ln.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
-		return
-	}
-	p.done.Wait()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
 }

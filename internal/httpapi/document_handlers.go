@@ -69,51 +69,61 @@ func (s *Server) removeDocument(c echo.Context) error {
 }
 
 // readUpload reads a multipart body with exactly the fields file and kind.
-// It streams the parts rather than letting the standard library spill
-// them to temporary files, and reads one byte past the document limit so
-// that the service can tell "exactly 10 MB" from "more".
 func readUpload(r *http.Request) (membership.Upload, error) {
-	var up membership.Upload
-	mt, params, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
-	if err != nil || mt != echo.MIMEMultipartForm || params["boundary"] == "" {
-		return up, accord.Errorf(accord.KindUnsupported, "Send the document as multipart/form-data with the fields file and kind.")
-	}
-	mr := multipart.NewReader(r.Body, params["boundary"])
-	hasFile := false
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return up, uploadError(err)
-		}
-		switch part.FormName() {
-		case "kind":
-			b, err := io.ReadAll(io.LimitReader(part, 65))
-			if err != nil {
-				return up, uploadError(err)
-			}
-			up.Kind = string(b)
-		case "file":
-			if hasFile {
-				return up, badRequest("Send one file per request.")
-			}
-			hasFile = true
-			up.Filename = part.FileName()
-			if up.Data, err = io.ReadAll(io.LimitReader(part, membership.MaxDocumentBytes+1)); err != nil {
-				return up, uploadError(err)
-			}
-		default:
-			return up, &accord.Error{Kind: accord.KindBadRequest, Message: "Unknown field " + strconv.Quote(part.FormName()) + ".",
-				Fields: []accord.FieldError{accord.Field(part.FormName(), "unknown field")}}
-		}
-		part.Close()
+	var kind string
+	name, data, hasFile, err := readMultipart(r,
+		"Send the document as multipart/form-data with the fields file and kind.",
+		membership.MaxDocumentBytes, map[string]*string{"kind": &kind})
+	if err != nil {
+		return membership.Upload{}, err
 	}
 	var v accord.Validation
 	v.Check(hasFile, "file", "required")
-	v.Check(strings.TrimSpace(up.Kind) != "", "kind", "required")
-	return up, v.Err()
+	v.Check(strings.TrimSpace(kind) != "", "kind", "required")
+	return membership.Upload{Kind: kind, Filename: name, Data: data}, v.Err()
+}
+
+// readMultipart reads a multipart body of at most one part named file and
+// the short text fields of text, refusing any other field. It streams the
+// parts rather than letting the standard library spill them to temporary
+// files, and reads one byte past fileLimit so that the service can tell
+// "exactly the limit" from "more". unsupported is the 415's message.
+func readMultipart(r *http.Request, unsupported string, fileLimit int64, text map[string]*string) (filename string, data []byte, hasFile bool, err error) {
+	mt, params, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	if err != nil || mt != echo.MIMEMultipartForm || params["boundary"] == "" {
+		return "", nil, false, accord.Errorf(accord.KindUnsupported, "%s", unsupported)
+	}
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return filename, data, hasFile, nil
+		}
+		if err != nil {
+			return filename, data, hasFile, uploadError(err)
+		}
+		name := part.FormName()
+		if field, ok := text[name]; ok {
+			b, err := io.ReadAll(io.LimitReader(part, 65))
+			if err != nil {
+				return filename, data, hasFile, uploadError(err)
+			}
+			*field = string(b)
+		} else if name == "file" {
+			if hasFile {
+				return filename, data, hasFile, badRequest("Send one file per request.")
+			}
+			hasFile = true
+			filename = part.FileName()
+			if data, err = io.ReadAll(io.LimitReader(part, fileLimit+1)); err != nil {
+				return filename, data, hasFile, uploadError(err)
+			}
+		} else {
+			return filename, data, hasFile, &accord.Error{Kind: accord.KindBadRequest, Message: "Unknown field " + strconv.Quote(name) + ".",
+				Fields: []accord.FieldError{accord.Field(name, "unknown field")}}
+		}
+		part.Close()
+	}
 }
 
 // uploadError is a 413 when the body passed its limit, else a 400.

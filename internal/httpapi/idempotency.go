@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/seal"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -38,7 +39,7 @@ const (
 // owner and key within 24 hours: a repeat gets the first answer back.
 type idempotency struct {
 	db    *store.DB
-	seal  *sealer
+	seal  *seal.Sealer
 	now   func() time.Time
 	log   *slog.Logger
 	mu    sync.Mutex
@@ -123,7 +124,7 @@ func (i *idempotency) replay(c echo.Context, prior, rec *idempotencyRecord) erro
 	if prior.Status == 0 {
 		return accord.Conflict("A request with this Idempotency-Key is still being processed; retry in a moment.")
 	}
-	body, err := i.seal.open(prior.Body)
+	body, err := i.seal.Open(prior.Body, nil)
 	if err != nil {
 		// Sealed under another secret key: the stored answer is lost, but
 		// the request was handled, so acting again would be wrong.
@@ -160,7 +161,7 @@ func (i *idempotency) handleAndStore(ctx context.Context, c echo.Context, rec *i
 		i.release(ctx, rec)
 		return nil
 	}
-	sealed, err := i.seal.seal(capture.buf.Bytes())
+	sealed, err := i.seal.Seal(capture.buf.Bytes(), nil)
 	if err == nil {
 		err = i.complete(ctx, rec, res.Status, res.Header().Get(echo.HeaderContentType), sealed)
 	}

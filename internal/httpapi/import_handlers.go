@@ -1,11 +1,7 @@
 package httpapi
 
 import (
-	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -65,40 +61,14 @@ func (s *Server) importFile(c echo.Context) error {
 	return httpreply.Attachment(c, im.Filename, contentType, data)
 }
 
-// readImportUpload reads a multipart body with exactly one field, file,
-// streaming the part and reading one byte past the limit so that the
-// service can tell "exactly 10 MB" from "more".
+// readImportUpload reads a multipart body with exactly one field, file.
 func readImportUpload(r *http.Request) (memberimport.Upload, error) {
-	var up memberimport.Upload
-	mt, params, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
-	if err != nil || mt != echo.MIMEMultipartForm || params["boundary"] == "" {
-		return up, accord.Errorf(accord.KindUnsupported, "Send the member list as multipart/form-data with the field file.")
-	}
-	mr := multipart.NewReader(r.Body, params["boundary"])
-	hasFile := false
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return up, uploadError(err)
-		}
-		if part.FormName() != "file" {
-			return up, &accord.Error{Kind: accord.KindBadRequest, Message: "Unknown field " + strconv.Quote(part.FormName()) + ".",
-				Fields: []accord.FieldError{accord.Field(part.FormName(), "unknown field")}}
-		}
-		if hasFile {
-			return up, badRequest("Send one file per request.")
-		}
-		hasFile = true
-		up.Filename = part.FileName()
-		if up.Data, err = io.ReadAll(io.LimitReader(part, memberimport.MaxFileBytes+1)); err != nil {
-			return up, uploadError(err)
-		}
-		part.Close()
+	name, data, hasFile, err := readMultipart(r,
+		"Send the member list as multipart/form-data with the field file.", memberimport.MaxFileBytes, nil)
+	if err != nil {
+		return memberimport.Upload{}, err
 	}
 	var v accord.Validation
 	v.Check(hasFile, "file", "required")
-	return up, v.Err()
+	return memberimport.Upload{Filename: name, Data: data}, v.Err()
 }

@@ -158,11 +158,7 @@ func (s *Service) Get(ctx context.Context, actor accord.Actor, id string) (*View
 
 // GetWithRows also returns every row as read, for the preview table.
 func (s *Service) GetWithRows(ctx context.Context, actor accord.Actor, id string) (*View, []Row, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, nil, err
-	}
-	db := s.db.WithContext(ctx)
-	im, err := s.visible(ctx, db, actor, id)
+	db, im, err := s.read(ctx, actor, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -171,11 +167,7 @@ func (s *Service) GetWithRows(ctx context.Context, actor accord.Actor, id string
 
 // File returns an import's file as uploaded, with its name.
 func (s *Service) File(ctx context.Context, actor accord.Actor, id string) (*Import, []byte, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, nil, err
-	}
-	db := s.db.WithContext(ctx)
-	im, err := s.visible(ctx, db, actor, id)
+	db, im, err := s.read(ctx, actor, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -227,11 +219,7 @@ func (s *Service) Fire(ctx context.Context, actor accord.Actor, id string, in wo
 
 // History is the import's timeline: uploaded, then applied or discarded.
 func (s *Service) History(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	db := s.db.WithContext(ctx)
-	im, err := s.visible(ctx, db, actor, id)
+	db, im, err := s.read(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}
@@ -240,6 +228,17 @@ func (s *Service) History(ctx context.Context, actor accord.Actor, id string) ([
 		return nil, fmt.Errorf("member import history: %w", err)
 	}
 	return workflow.Entries(s.imports, events, workflow.EntryOptions{Staff: true, Data: true}), nil
+}
+
+// read loads, outside a transaction, an import a signed-in actor may
+// read; otherwise it is not found.
+func (s *Service) read(ctx context.Context, actor accord.Actor, id string) (*gorm.DB, *Import, error) {
+	if err := signedIn(actor); err != nil {
+		return nil, nil, err
+	}
+	db := s.db.WithContext(ctx)
+	im, err := s.visible(ctx, db, actor, id)
+	return db, im, err
 }
 
 // visible loads an import the actor may read; otherwise it is not found.

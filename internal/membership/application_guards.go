@@ -16,9 +16,14 @@ import (
 
 // byApplicant: only the applicant organisation's own users.
 func byApplicant(_ context.Context, f *workflow.Firing) error {
-	a := applicationOf(f)
-	if f.Actor.OrganizationID == "" || f.Actor.OrganizationID != a.OrganizationID {
-		return accord.Forbidden("only the applicant organisation may %s", f.Request.Event)
+	return byOrganization(f, applicationOf(f).OrganizationID, "applicant")
+}
+
+// byOrganization lets only the users of organisation orgID fire the
+// event; who names the organisation's part in the refusal.
+func byOrganization(f *workflow.Firing, orgID, who string) error {
+	if f.Actor.OrganizationID == "" || f.Actor.OrganizationID != orgID {
+		return accord.Forbidden("only the %s organisation may %s", who, f.Request.Event)
 	}
 	return nil
 }

@@ -29,10 +29,7 @@ type ApplicationFilter struct {
 // own organisation. Staff never see drafts: a draft is the applicant's
 // work in progress, not sent before it is submitted.
 func (s *Service) ListApplications(ctx context.Context, actor accord.Actor, f ApplicationFilter) ([]ApplicationView, string, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, "", err
-	}
-	if err := s.authz.Check(ctx, actor, KindApplication, ActionList, nil); err != nil {
+	if err := s.mayList(ctx, actor, KindApplication); err != nil {
 		return nil, "", err
 	}
 	after, afterID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)

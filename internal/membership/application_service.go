@@ -99,11 +99,7 @@ func (s *Service) CreateApplication(ctx context.Context, actor accord.Actor, in 
 
 // GetApplication returns one application the actor may see.
 func (s *Service) GetApplication(ctx context.Context, actor accord.Actor, id string) (*ApplicationView, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	db := s.db.WithContext(ctx)
-	a, err := s.visibleApplication(ctx, db, actor, id)
+	db, a, err := read(ctx, s, actor, id, s.visibleApplication)
 	if err != nil {
 		return nil, err
 	}

@@ -55,11 +55,7 @@ func (s *Service) FireApplication(ctx context.Context, actor accord.Actor, id st
 // it: reviewers see every event and note; the applicant sees the public
 // events with their messages, and never internal notes or internal events.
 func (s *Service) ApplicationHistory(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	db := s.db.WithContext(ctx)
-	a, err := s.visibleApplication(ctx, db, actor, id)
+	db, a, err := read(ctx, s, actor, id, s.visibleApplication)
 	if err != nil {
 		return nil, err
 	}

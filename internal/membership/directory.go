@@ -42,11 +42,8 @@ func (s *Service) Directory(ctx context.Context, actor accord.Actor, f Directory
 	if err := s.authz.Check(ctx, actor, KindOrganization, auth.ActionReadPublic, nil); err != nil {
 		return nil, "", err
 	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	cur, hasCursor, err := nameCursor(f.Cursor, f.Q)
 	if err != nil {
-		return nil, "", err
-	}
-	if err := checkSearch(f.Q); err != nil {
 		return nil, "", err
 	}
 	limit := store.Limit(f.Limit)

@@ -93,11 +93,7 @@ func (s *Service) newDocument(actor accord.Actor, a *Application, up Upload) (*D
 // OpenDocument returns a document and its bytes to whoever may see the
 // application.
 func (s *Service) OpenDocument(ctx context.Context, actor accord.Actor, applicationID, documentID string) (*Document, []byte, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, nil, err
-	}
-	db := s.db.WithContext(ctx)
-	a, err := s.visibleApplication(ctx, db, actor, applicationID)
+	db, a, err := read(ctx, s, actor, applicationID, s.visibleApplication)
 	if err != nil {
 		return nil, nil, err
 	}

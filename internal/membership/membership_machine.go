@@ -31,11 +31,7 @@ func membershipOf(f *workflow.Firing) *Membership { return f.Subject.Value.(*Mem
 
 // byMember: only the member organisation's own users.
 func byMember(_ context.Context, f *workflow.Firing) error {
-	m := membershipOf(f)
-	if f.Actor.OrganizationID == "" || f.Actor.OrganizationID != m.OrganizationID {
-		return accord.Forbidden("only the member organisation may %s", f.Request.Event)
-	}
-	return nil
+	return byOrganization(f, membershipOf(f).OrganizationID, "member")
 }
 
 // mayReconfirm: within ReconfirmWindow of the anniversary (or once

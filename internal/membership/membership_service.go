@@ -74,11 +74,7 @@ func (s *Service) visibleMembership(ctx context.Context, db *gorm.DB, actor acco
 
 // GetMembership returns one membership the actor may see.
 func (s *Service) GetMembership(ctx context.Context, actor accord.Actor, id string) (*MembershipView, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	db := s.db.WithContext(ctx)
-	v, err := s.visibleMembership(ctx, db, actor, id)
+	db, v, err := read(ctx, s, actor, id, s.visibleMembership)
 	if err != nil {
 		return nil, err
 	}
@@ -88,10 +84,7 @@ func (s *Service) GetMembership(ctx context.Context, actor accord.Actor, id stri
 
 // ListMemberships lists the memberships the actor may see, oldest first.
 func (s *Service) ListMemberships(ctx context.Context, actor accord.Actor, f MembershipFilter) ([]MembershipView, string, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, "", err
-	}
-	if err := s.authz.Check(ctx, actor, KindMembership, ActionList, nil); err != nil {
+	if err := s.mayList(ctx, actor, KindMembership); err != nil {
 		return nil, "", err
 	}
 	after, afterID, hasCursor, err := store.DecodeTimeCursor(f.Cursor)
@@ -162,11 +155,7 @@ func (s *Service) FireMembership(ctx context.Context, actor accord.Actor, id str
 
 // MembershipHistory is the membership's timeline as the actor may see it.
 func (s *Service) MembershipHistory(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	if err := signedIn(actor); err != nil {
-		return nil, err
-	}
-	db := s.db.WithContext(ctx)
-	v, err := s.visibleMembership(ctx, db, actor, id)
+	db, v, err := read(ctx, s, actor, id, s.visibleMembership)
 	if err != nil {
 		return nil, err
 	}

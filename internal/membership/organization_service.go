@@ -163,17 +163,11 @@ func (s *Service) UpdateOrganization(ctx context.Context, actor accord.Actor, id
 // ListOrganizations lists the profiles the actor may see, ordered by
 // English name: an applicant its own, staff all of them, with filters.
 func (s *Service) ListOrganizations(ctx context.Context, actor accord.Actor, f OrganizationFilter) ([]Organization, string, error) {
-	if err := signedIn(actor); err != nil {
+	if err := s.mayList(ctx, actor, KindOrganization); err != nil {
 		return nil, "", err
 	}
-	if err := s.authz.Check(ctx, actor, KindOrganization, ActionList, nil); err != nil {
-		return nil, "", err
-	}
-	cur, hasCursor, err := store.DecodeCursor(f.Cursor)
+	cur, hasCursor, err := nameCursor(f.Cursor, f.Q)
 	if err != nil {
-		return nil, "", err
-	}
-	if err := checkSearch(f.Q); err != nil {
 		return nil, "", err
 	}
 	limit := store.Limit(f.Limit)

@@ -1,6 +1,7 @@
 package membership
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 	"time"
@@ -105,6 +106,28 @@ func signedIn(actor accord.Actor) error {
 		return accord.Errorf(accord.KindUnauthenticated, "sign in first")
 	}
 	return nil
+}
+
+// read loads one record the signed-in actor may see, with visible, on
+// the database in the request's context, which it returns for what the
+// caller reads next.
+func read[T any](ctx context.Context, s *Service, actor accord.Actor, id string,
+	visible func(context.Context, *gorm.DB, accord.Actor, string) (T, error)) (*gorm.DB, T, error) {
+	var zero T
+	if err := signedIn(actor); err != nil {
+		return nil, zero, err
+	}
+	db := s.db.WithContext(ctx)
+	v, err := visible(ctx, db, actor, id)
+	return db, v, err
+}
+
+// mayList lets a signed-in actor list kind, as its policy says.
+func (s *Service) mayList(ctx context.Context, actor accord.Actor, kind string) error {
+	if err := signedIn(actor); err != nil {
+		return err
+	}
+	return s.authz.Check(ctx, actor, kind, ActionList, nil)
 }
 
 // forUpdate locks the rows a transition is about to change, on PostgreSQL,

@@ -1,11 +1,6 @@
 package membership
 
-import (
-	"context"
-
-	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/workflow"
-)
+import "github.com/accord-coalition/accord/internal/workflow"
 
 // The path segments of membership's workflows, in the API and on the web.
 const (
@@ -18,7 +13,7 @@ const (
 func (s *Service) Collections() []workflow.Collection {
 	return []workflow.Collection{
 		{
-			Name: CollectionApplications, Machine: s.applications, Resource: applicationResource{s},
+			Name: CollectionApplications, Machine: s.applications, Resource: workflow.Methods(s.GetApplication, s.FireApplication, s.ApplicationHistory),
 			Doc: workflow.CollectionDoc{
 				Tag:     "membership-applications",
 				Summary: "Fire an event: 409 from a wrong state or a stale version, 403 for a role that may not, 422 when a guard refuses",
@@ -26,7 +21,7 @@ func (s *Service) Collections() []workflow.Collection {
 			},
 		},
 		{
-			Name: CollectionMemberships, Machine: s.memberships, Resource: membershipResource{s},
+			Name: CollectionMemberships, Machine: s.memberships, Resource: workflow.Methods(s.GetMembership, s.FireMembership, s.MembershipHistory),
 			Doc: workflow.CollectionDoc{
 				Tag:     "memberships",
 				Summary: "Fire reconfirm, suspend, reinstate, terminate or resign",
@@ -34,34 +29,4 @@ func (s *Service) Collections() []workflow.Collection {
 			},
 		},
 	}
-}
-
-// applicationResource serves membership applications as a workflow.Resource.
-type applicationResource struct{ s *Service }
-
-func (r applicationResource) View(ctx context.Context, actor accord.Actor, id string) (any, error) {
-	return r.s.GetApplication(ctx, actor, id)
-}
-
-func (r applicationResource) Fire(ctx context.Context, actor accord.Actor, id string, in workflow.Body) (any, error) {
-	return r.s.FireApplication(ctx, actor, id, in.Transition())
-}
-
-func (r applicationResource) History(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	return r.s.ApplicationHistory(ctx, actor, id)
-}
-
-// membershipResource serves memberships as a workflow.Resource.
-type membershipResource struct{ s *Service }
-
-func (r membershipResource) View(ctx context.Context, actor accord.Actor, id string) (any, error) {
-	return r.s.GetMembership(ctx, actor, id)
-}
-
-func (r membershipResource) Fire(ctx context.Context, actor accord.Actor, id string, in workflow.Body) (any, error) {
-	return r.s.FireMembership(ctx, actor, id, in.Transition())
-}
-
-func (r membershipResource) History(ctx context.Context, actor accord.Actor, id string) ([]workflow.HistoryEntry, error) {
-	return r.s.MembershipHistory(ctx, actor, id)
 }

@@ -73,12 +73,12 @@ func TestRetryDelayDoublesUpToAnHour(t *testing.T) {
 		8 * time.Minute, 16 * time.Minute, 32 * time.Minute, time.Hour, time.Hour, time.Hour}
 	for i, w := range want {
 		for range 50 {
-			if d := retryDelay(i + 1); d > w || d < w*4/5 {
+			if d := retrySchedule.Delay(i + 1); d > w || d < w*4/5 {
 				t.Fatalf("retryDelay(%d) = %v, want between %v and %v", i+1, d, w*4/5, w)
 			}
 		}
 	}
-	if d := retryDelay(1000); d > time.Hour {
+	if d := retrySchedule.Delay(1000); d > time.Hour {
 		t.Fatalf("retryDelay(1000) = %v, past the cap", d)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/accord-coalition/accord/internal/retry"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -63,22 +64,15 @@ func NewWorker(db *store.DB, sender Sender, opts ...WorkerOption) *Worker {
 	return w
 }
 
+// retrySchedule is the wait after a failed attempt: doubling from 30
+// seconds up to an hour.
+var retrySchedule = retry.Schedule{First: 30 * time.Second, Max: time.Hour}
+
 // Run sends due messages every interval until ctx is done.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		if n, err := w.SendDue(ctx); err != nil && ctx.Err() == nil {
-			w.log.Error("outbox: sending due messages", "err", err)
-		} else if n > 0 {
-			w.log.Debug("outbox: delivered", "messages", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	retry.Every(ctx, interval, w.SendDue,
+		func(_ int, err error) { w.log.Error("outbox: sending due messages", "err", err) },
+		func(n int) { w.log.Debug("outbox: delivered", "messages", n) })
 }
 
 // clock is the worker's now, in the form the database stores.

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/accord-coalition/accord/internal/retry"
 )
 
 // SendDue delivers every pending message whose next attempt is due, batch by
@@ -88,14 +88,14 @@ func (w *Worker) deliver(ctx context.Context, m Message) (bool, error) {
 		sentTotal.Inc()
 		return true, w.record(ctx, m, map[string]any{"status": StatusSent, "sent_at": now, "last_error": ""})
 	}
-	update := map[string]any{"last_error": truncate(err.Error(), 1000)}
+	update := map[string]any{"last_error": retry.ErrorText(err)}
 	if IsPermanent(err) || m.Attempts >= w.maxAttempts {
 		update["status"] = StatusFailed
 		failedTotal.WithLabelValues("true").Inc()
 		w.log.Error("outbox: message given up", "message_id", m.ID, "to", m.ToEmail,
 			"attempts", m.Attempts, "err", err)
 	} else {
-		retry := now.Add(retryDelay(m.Attempts)).Truncate(time.Microsecond)
+		retry := now.Add(retrySchedule.Delay(m.Attempts)).Truncate(time.Microsecond)
 		update["next_attempt_at"] = retry
 		failedTotal.WithLabelValues("false").Inc()
 		w.log.Warn("outbox: sending failed; will retry", "message_id", m.ID, "to", m.ToEmail,
@@ -133,15 +133,4 @@ func (w *Worker) updatePending(ctx context.Context) {
 	if err == nil {
 		pendingGauge.Set(float64(n))
 	}
-}
-
-// truncate cuts s to at most n bytes without splitting a character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.ToValidUTF8(s[:n], "")
 }

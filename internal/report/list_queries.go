@@ -17,9 +17,7 @@ func accreditedQuery(d dialect, locale, conferenceID string, states []string, f 
 			"JOIN countries c ON c.code = o.country",
 		order: "o.name_en_key, o.name_key, o.id",
 	}
-	q.cond("r.conference_id = ?", conferenceID)
-	q.in("r.state", states)
-	f.apply(q, "o")
+	requestsWhere(q, conferenceID, states, f)
 	return q
 }
 
@@ -56,6 +54,14 @@ const delegatesFrom = "delegates d JOIN accreditation_requests r ON r.id = d.acc
 	"JOIN organizations o ON o.id = r.organization_id JOIN countries c ON c.code = o.country " +
 	"LEFT JOIN countries n ON n.code = d.nationality"
 
+// requestsWhere keeps a conference's requests in the states asked for, of
+// the organisations the filter keeps.
+func requestsWhere(q *query, conferenceID string, states []string, f Filter) {
+	q.cond("r.conference_id = ?", conferenceID)
+	q.in("r.state", states)
+	f.apply(q, "o")
+}
+
 func delegatesWhere(q *query, conferenceID string, states []string, f Filter) {
 	q.cond("r.conference_id = ?", conferenceID)
 	q.cond("r.state = ?", "accredited")
@@ -75,9 +81,7 @@ func circulationQuery(d dialect, locale, conferenceID string, states []string, f
 			"JOIN organizations o ON o.id = r.organization_id JOIN countries c ON c.code = o.country",
 		order: "ci.number, r.circulation_number, r.id",
 	}
-	q.cond("r.conference_id = ?", conferenceID)
-	q.in("r.state", states)
-	f.apply(q, "o")
+	requestsWhere(q, conferenceID, states, f)
 	return q
 }
 

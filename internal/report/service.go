@@ -7,6 +7,7 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/seal"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -29,7 +30,7 @@ type Service struct {
 	accr    *accreditation.Service
 	cfg     Config
 	log     *slog.Logger
-	letters *letterSealer
+	letters *seal.Sealer
 }
 
 // NewService builds the service and registers its policies with authz.
@@ -48,7 +49,7 @@ func NewService(db *store.DB, authz *auth.Authorizer, accr *accreditation.Servic
 	if cfg.LetterRetention <= 0 {
 		cfg.LetterRetention = 90 * 24 * time.Hour
 	}
-	letters, err := newLetterSealer(cfg.SecretKey)
+	letters, err := seal.New(cfg.SecretKey, "accord visa letter")
 	if err != nil {
 		return nil, err
 	}

@@ -102,7 +102,7 @@ func (s *Service) GenerateVisaLetter(ctx context.Context, actor accord.Actor, de
 	}
 	sum := sha256.Sum256(pdf.Bytes())
 	letter.Size, letter.SHA256 = pdf.Len(), hex.EncodeToString(sum[:])
-	if letter.PDFSealed, err = s.letters.seal(letter.ID, pdf.Bytes()); err != nil {
+	if letter.PDFSealed, err = s.letters.Seal(pdf.Bytes(), []byte(letter.ID)); err != nil {
 		return nil, err
 	}
 	if actor.UserID != "" {
@@ -141,7 +141,7 @@ func (s *Service) VisaLetterPDF(ctx context.Context, actor accord.Actor, delegat
 		if err != nil {
 			return fmt.Errorf("visa letter: %w", err)
 		}
-		if pdf, err = s.letters.open(letter.ID, letter.PDFSealed); err != nil {
+		if pdf, err = s.letters.Open(letter.PDFSealed, []byte(letter.ID)); err != nil {
 			return err
 		}
 		var code string

@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -18,9 +17,7 @@ import (
 // written. The server runs it with each tick; it is idempotent.
 func (s *Service) PurgeVisaLetters(ctx context.Context) (int, error) {
 	now := s.now()
-	// A conference is over at the end of its last day (UTC). Dates compare
-	// as YYYY-MM-DD on both engines.
-	lastDay := accord.Date{Time: now.Add(-s.cfg.LetterRetention).AddDate(0, 0, -1).Truncate(24 * time.Hour)}
+	lastDay := accord.RetentionEnded(now, s.cfg.LetterRetention)
 	n := 0
 	err := s.db.Transaction(ctx, func(tx *gorm.DB) error {
 		res := tx.WithContext(ctx).Model(&VisaLetter{}).

@@ -1,32 +1,18 @@
 package webhook
 
 import (
-	"math/rand/v2"
 	"time"
+
+	"github.com/accord-coalition/accord/internal/retry"
 )
 
-// The retry schedule: a receiver that is down gets every event once it is
-// back, however long that takes within a day (docs/api.md, Webhooks).
-const (
-	firstRetryDelay = 30 * time.Second
-	maxRetryDelay   = 4 * time.Hour
-	// GiveUpAfter is how long after its event a failing delivery is still
-	// retried: more than a day, so an outage over a weekend day is caught.
-	GiveUpAfter = 25 * time.Hour
-)
+// GiveUpAfter is how long after its event a failing delivery is still
+// retried: more than a day, so an outage over a weekend day is caught.
+const GiveUpAfter = 25 * time.Hour
 
-// retryDelay is the wait after the attempt-th failed attempt: doubling
-// from 30 seconds (the first retry comes within a minute) up to four
-// hours, less up to a fifth at random, so that deliveries that failed
-// together (the receiver was down) do not all come back at once. With
-// GiveUpAfter that is about fifteen attempts.
-func retryDelay(attempt int) time.Duration {
-	d := maxRetryDelay
-	if attempt < 1 {
-		attempt = 1
-	}
-	if attempt <= 10 { // 30s << 9 is already past four hours
-		d = min(firstRetryDelay<<(attempt-1), maxRetryDelay)
-	}
-	return d - rand.N(d/5)
-}
+// retrySchedule is the wait after a failed attempt: a receiver that is
+// down gets every event once it is back, however long that takes within a
+// day (docs/api.md, Webhooks). It doubles from 30 seconds (the first retry
+// comes within a minute) up to four hours; with GiveUpAfter that is about
+// fifteen attempts.
+var retrySchedule = retry.Schedule{First: 30 * time.Second, Max: 4 * time.Hour}

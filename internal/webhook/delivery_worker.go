@@ -8,13 +8,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"github.com/accord-coalition/accord/internal/retry"
 	"github.com/accord-coalition/accord/internal/store"
 )
 
@@ -44,20 +43,9 @@ func (s *Service) NewWorker() *Worker {
 
 // Run sends due deliveries every interval until ctx is done.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		if n, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
-			w.log.Error("webhooks: sending due deliveries", "err", err)
-		} else if n > 0 {
-			w.log.Debug("webhooks: delivered", "deliveries", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	retry.Every(ctx, interval, w.DeliverDue,
+		func(_ int, err error) { w.log.Error("webhooks: sending due deliveries", "err", err) },
+		func(n int) { w.log.Debug("webhooks: delivered", "deliveries", n) })
 }
 
 // lease is how long a claimed batch is reserved for this worker: long
@@ -144,15 +132,15 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) (bool, error) {
 	case sendErr == nil:
 		update["status"], update["delivered_at"] = StatusDelivered, now
 	case errors.As(sendErr, &refused) || now.Sub(d.CreatedAt) >= GiveUpAfter:
-		attempt.Error = truncate(sendErr.Error(), 1000)
+		attempt.Error = retry.ErrorText(sendErr)
 		update["status"], update["last_error"] = StatusFailed, attempt.Error
 		w.log.Error("webhooks: delivery given up", "delivery_id", d.ID, "webhook_id", d.WebhookID,
 			"event", d.Event, "attempts", d.AttemptCount, "err", sendErr)
 	default:
-		attempt.Error = truncate(sendErr.Error(), 1000)
+		attempt.Error = retry.ErrorText(sendErr)
 		// The last attempt comes when the day is up, not a long wait
 		// after it.
-		retry := now.Add(retryDelay(d.AttemptCount))
+		retry := now.Add(retrySchedule.Delay(d.AttemptCount))
 		if last := d.CreatedAt.Add(GiveUpAfter); retry.After(last) {
 			retry = last
 		}
@@ -167,7 +155,7 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) (bool, error) {
 // post sends d to the subscription's URL, signed now, and returns the
 // receiver's status code (0 when none came) and why the attempt failed.
 func (w *Worker) post(ctx context.Context, hook Webhook, d Delivery) (int, error) {
-	secret, err := w.svc.cipher.open(hook.ID, hook.SecretSealed)
+	secret, err := w.svc.cipher.Open(hook.SecretSealed, []byte(hook.ID))
 	if err != nil {
 		return 0, err
 	}
@@ -224,15 +212,4 @@ func (w *Worker) record(ctx context.Context, d Delivery, a Attempt, update map[s
 		}
 		return wrapDB("record attempt", tx.Create(&a).Error)
 	})
-}
-
-// truncate cuts s to at most n bytes without splitting a character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.ToValidUTF8(s[:n], "")
 }

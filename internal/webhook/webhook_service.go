@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/auth"
+	"github.com/accord-coalition/accord/internal/seal"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -34,14 +35,14 @@ type Service struct {
 	db     *store.DB
 	authz  *auth.Authorizer
 	cfg    Config
-	cipher *secretCipher
+	cipher *seal.Sealer
 	log    *slog.Logger
 }
 
 // NewService returns the webhook service and registers its policy with
 // authz.
 func NewService(db *store.DB, authz *auth.Authorizer, cfg Config) (*Service, error) {
-	c, err := newSecretCipher(cfg.SecretKey)
+	c, err := seal.New(cfg.SecretKey, "accord webhook secret")
 	if err != nil {
 		return nil, err
 	}

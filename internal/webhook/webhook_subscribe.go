@@ -45,7 +45,7 @@ func (s *Service) Create(ctx context.Context, actor accord.Actor, in CreateInput
 		return nil, err
 	}
 	w := &Webhook{ID: uuid.NewString(), URL: in.URL, Events: events, CreatedBy: actor.UserID, CreatedAt: s.clock()}
-	if w.SecretSealed, err = s.cipher.seal(w.ID, in.Secret); err != nil {
+	if w.SecretSealed, err = s.cipher.Seal([]byte(in.Secret), []byte(w.ID)); err != nil {
 		return nil, err
 	}
 	err = s.db.Transaction(ctx, func(tx *gorm.DB) error {

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/accord-coalition/accord/internal/accord"
+	"github.com/accord-coalition/accord/internal/retry"
 )
 
 // Tick fires every deadline that has passed, on every registered machine,
@@ -110,19 +111,7 @@ func (e *Engine) fireDue(ctx context.Context, m *Machine, d Deadline, id string,
 // Run ticks now and then every interval until ctx is done. Failures are
 // logged; the next tick tries again.
 func (e *Engine) Run(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		n, err := e.Tick(ctx)
-		if err != nil && ctx.Err() == nil {
-			e.log.ErrorContext(ctx, "deadline tick", "fired", n, "err", err)
-		} else if n > 0 {
-			e.log.InfoContext(ctx, "deadline tick", "fired", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	retry.Every(ctx, interval, e.Tick,
+		func(n int, err error) { e.log.ErrorContext(ctx, "deadline tick", "fired", n, "err", err) },
+		func(n int) { e.log.InfoContext(ctx, "deadline tick", "fired", n) })
 }

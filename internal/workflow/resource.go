@@ -138,3 +138,32 @@ func (m *Machine) CommentRequired(event string) bool {
 	}
 	return false
 }
+
+// Methods makes a Resource of a service's three methods for one kind of
+// record: read it, fire an event on it, read its timeline. A workflow whose
+// events carry more than a TransitionInput implements Resource itself.
+func Methods[V any](
+	view func(ctx context.Context, actor accord.Actor, id string) (V, error),
+	fire func(ctx context.Context, actor accord.Actor, id string, in TransitionInput) (V, error),
+	history func(ctx context.Context, actor accord.Actor, id string) ([]HistoryEntry, error),
+) Resource {
+	return methods[V]{view: view, fire: fire, history: history}
+}
+
+type methods[V any] struct {
+	view    func(context.Context, accord.Actor, string) (V, error)
+	fire    func(context.Context, accord.Actor, string, TransitionInput) (V, error)
+	history func(context.Context, accord.Actor, string) ([]HistoryEntry, error)
+}
+
+func (m methods[V]) View(ctx context.Context, actor accord.Actor, id string) (any, error) {
+	return m.view(ctx, actor, id)
+}
+
+func (m methods[V]) Fire(ctx context.Context, actor accord.Actor, id string, in Body) (any, error) {
+	return m.fire(ctx, actor, id, in.Transition())
+}
+
+func (m methods[V]) History(ctx context.Context, actor accord.Actor, id string) ([]HistoryEntry, error) {
+	return m.history(ctx, actor, id)
+}

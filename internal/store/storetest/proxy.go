@@ -66,8 +66,21 @@ func newProxy(t testing.TB, target string) *Proxy {
 	p := &Proxy{target: target, ln: ln, budget: -1}
 	p.done.Add(1)
 	go p.serve()
-	t.Cleanup(p.close)
+	t.Cleanup(p.Stop)
 	return p
+}
+
+// Restart listens again where the proxy listened before Stop, as a
+// database that comes back.
+func (p *Proxy) Restart(t testing.TB) {
+	t.Helper()
+	ln, err := net.Listen("tcp", p.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ln = ln
+	p.done.Add(1)
+	go p.serve()
 }
 
 // CutAfter lets every connection, open now or opened later, carry at most
@@ -136,7 +149,9 @@ func (c *proxyConn) closeBoth() {
 	c.server.Close()
 }
 
-func (p *Proxy) close() {
+// Stop stops listening and closes every connection, as a database going
+// away does; Restart brings it back.
+func (p *Proxy) Stop() {
 	if err := p.ln.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
 		return
 	}
@@ -146,4 +161,5 @@ func (p *Proxy) close() {
 	for _, c := range p.conns {
 		c.closeBoth()
 	}
+	p.conns = nil
 }

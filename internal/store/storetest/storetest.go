@@ -101,14 +101,7 @@ func NewPostgresDatabase(t testing.TB) (string, error) {
 	if _, err := admin.Exec(ctx, fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, tpl)); err != nil {
 		return "", fmt.Errorf("create test database: %w", err)
 	}
-	t.Cleanup(func() {
-		c, err := connectAdmin(context.Background())
-		if err != nil {
-			return
-		}
-		defer c.Close(context.Background())
-		c.Exec(context.Background(), fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name))
-	})
+	t.Cleanup(func() { dropDatabase(name) })
 	return WithDatabase(AdminURL(), name), nil
 }
 
@@ -129,15 +122,20 @@ func EmptyPostgresDatabase(t testing.TB) string {
 	if _, err := admin.Exec(ctx, `CREATE DATABASE `+name); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
-	t.Cleanup(func() {
-		c, err := connectAdmin(context.Background())
-		if err != nil {
-			return
-		}
-		defer c.Close(context.Background())
-		c.Exec(context.Background(), fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name))
-	})
+	t.Cleanup(func() { dropDatabase(name) })
 	return WithDatabase(AdminURL(), name)
+}
+
+// dropDatabase drops a test's database once the test is over, closing
+// what is still connected to it; if the server cannot be reached, the
+// database stays.
+func dropDatabase(name string) {
+	c, err := connectAdmin(context.Background())
+	if err != nil {
+		return
+	}
+	defer c.Close(context.Background())
+	c.Exec(context.Background(), fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name))
 }
 
 // WithDatabase returns rawURL pointing at database name.
