@@ -120,12 +120,26 @@ func (db *DB) Warm(ctx context.Context) error {
 			c.Close()
 		}
 	}()
+	var tables []string
+	err := db.WithContext(ctx).Raw("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").
+		Scan(&tables).Error
+	if err != nil {
+		return fmt.Errorf("warm the connection pool: list tables: %w", err)
+	}
 	for range PostgresPoolSize {
 		c, err := db.SQL().Conn(ctx)
 		if err != nil {
 			return fmt.Errorf("warm the connection pool: %w", err)
 		}
 		conns = append(conns, c)
+		// A new backend reads a table's and its indexes' catalog entries
+		// the first time a query plans over them; planning an empty read
+		// of every table does that now rather than in the first requests.
+		for _, t := range tables {
+			if _, err := c.ExecContext(ctx, "SELECT * FROM "+t+" LIMIT 0"); err != nil {
+				return fmt.Errorf("warm the connection pool: %s: %w", t, err)
+			}
+		}
 	}
 	return nil
 }
