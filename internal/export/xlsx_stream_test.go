@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -140,4 +143,44 @@ func TestWriteXLSXOpensInLibreOffice(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWriteXLSXWorkbooksAtOnceKeepTheirOwnCompressor: compressors are
+// shared between exports, never during one; a workbook abandoned half-way
+// gives its compressor back in a state the next one can use.
+func TestWriteXLSXWorkbooksAtOnceKeepTheirOwnCompressor(t *testing.T) {
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for round := range 5 {
+				if round%2 == 1 {
+					bad := SheetRows{Sheet: orgSheet(), Rows: SliceRows([][]string{{"a", "b", "c"}, {"too", "many", "cells", "here"}})}
+					if err := WriteXLSX(context.Background(), io.Discard, "en", []SheetRows{bad}); err == nil {
+						t.Error("a row of four cells for three columns was written")
+					}
+					continue
+				}
+				rows := make([][]string, 2000)
+				for i := range rows {
+					rows[i] = []string{fmt.Sprintf("منظمة %d-%d-%d", w, round, i), "Name", "EG"}
+				}
+				var buf bytes.Buffer
+				if err := WriteXLSX(context.Background(), &buf, "ar", []SheetRows{{Sheet: orgSheet(), Rows: SliceRows(rows)}}); err != nil {
+					t.Error(err)
+					return
+				}
+				f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+				if err != nil {
+					t.Errorf("workbook %d/%d: %v", w, round, err)
+					return
+				}
+				got, err := f.GetRows("Accredited")
+				f.Close()
+				if err != nil || len(got) != 2001 || got[2000][0] != rows[1999][0] {
+					t.Errorf("workbook %d/%d: %d rows, %v", w, round, len(got), err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -15,7 +15,13 @@ import (
 // HTTP: the snapshot, the audit's count and event, the cursor and the CSV
 // writer, on PostgreSQL with 3,000 participants. bench/exports.sh measures
 // the whole path, over HTTP, against COPY.
-func BenchmarkParticipantsCSV(b *testing.B) {
+func BenchmarkParticipantsCSV(b *testing.B) { benchmarkParticipants(b, report.FormatCSV) }
+
+// BenchmarkParticipantsXLSX is the same path through the streamed
+// workbook writer.
+func BenchmarkParticipantsXLSX(b *testing.B) { benchmarkParticipants(b, report.FormatXLSX) }
+
+func benchmarkParticipants(b *testing.B, format string) {
 	db := storetest.Postgres(b)
 	ctx := context.Background()
 	reports := testenv.New(b, db).App.Report
@@ -28,7 +34,7 @@ func BenchmarkParticipantsCSV(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		e, err := reports.PrepareExport(ctx, sec, report.ExportRequest{Conference: "BENCH", List: report.ListParticipants, Format: report.FormatCSV})
+		e, err := reports.PrepareExport(ctx, sec, report.ExportRequest{Conference: "BENCH", List: report.ListParticipants, Format: format})
 		if err != nil {
 			b.Fatal(err)
 		}
