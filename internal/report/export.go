@@ -166,7 +166,11 @@ func (e *Export) Write(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rows := export.Rows(&countingRows{rows: cursor, n: &e.rows})
+	// Deferred after the cursor's Close, so it runs before it: the reader
+	// is done with the cursor when it is closed.
+	read, stop := export.Prefetch(ctx, cursor)
+	defer stop()
+	rows := export.Rows(&countingRows{rows: read, n: &e.rows})
 	if e.list.name == ListBadges {
 		rows = e.badgeRows(rows)
 	}
