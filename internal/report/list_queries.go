@@ -15,7 +15,8 @@ func accreditedQuery(d dialect, locale, conferenceID string, states []string, f 
 			"o.city", "o.website", "r.ecosoc_status", d.day("r.decided_at"), "r.decision_reference"},
 		from: "accreditation_requests r JOIN organizations o ON o.id = r.organization_id " +
 			"JOIN countries c ON c.code = o.country",
-		order: "o.name_en_key, o.name_key, o.id",
+		lookups: []string{"o", "c"},
+		order:   "o.name_en_key, o.name_key, o.id",
 	}
 	requestsWhere(q, conferenceID, states, f)
 	return q
@@ -29,8 +30,9 @@ func participantsQuery(_ dialect, locale, conferenceID string, states []string, 
 		selects: []string{"d.family_name", "d.given_name", "d.family_name_original", "d.given_name_original",
 			"d.title", "d.organization_role", "o.name", "o.name_en", "o.country", countryName("c", locale),
 			"d.nationality", "COALESCE(" + countryName("n", locale) + ", '')", "d.state"},
-		from:  delegatesFrom,
-		order: "o.name_en_key, o.id, d.family_name, d.given_name, d.id",
+		from:    delegatesFrom,
+		lookups: delegatesLookups,
+		order:   "o.name_en_key, o.id, d.family_name, d.given_name, d.id",
 	}
 	delegatesWhere(q, conferenceID, states, f)
 	return q
@@ -43,8 +45,9 @@ func badgesQuery(_ dialect, locale, conferenceID string, states []string, f Filt
 	q := &query{
 		selects: []string{"d.id", "d.family_name", "d.given_name", "d.family_name_original", "d.given_name_original",
 			"o.name", "o.name_en", countryName("c", locale), "f.code", "''"},
-		from:  delegatesFrom + " JOIN conferences f ON f.id = r.conference_id",
-		order: "o.name_en_key, o.id, d.family_name, d.given_name, d.id",
+		from:    delegatesFrom + " JOIN conferences f ON f.id = r.conference_id",
+		lookups: append([]string{"f"}, delegatesLookups...),
+		order:   "o.name_en_key, o.id, d.family_name, d.given_name, d.id",
 	}
 	delegatesWhere(q, conferenceID, states, f)
 	return q
@@ -53,6 +56,10 @@ func badgesQuery(_ dialect, locale, conferenceID string, states []string, f Filt
 const delegatesFrom = "delegates d JOIN accreditation_requests r ON r.id = d.accreditation_request_id " +
 	"JOIN organizations o ON o.id = r.organization_id JOIN countries c ON c.code = o.country " +
 	"LEFT JOIN countries n ON n.code = d.nationality"
+
+// delegatesLookups: a request's organisation and an organisation's
+// country are NOT NULL foreign keys.
+var delegatesLookups = []string{"o", "c"}
 
 // requestsWhere keeps a conference's requests in the states asked for, of
 // the organisations the filter keeps.
@@ -79,7 +86,8 @@ func circulationQuery(d dialect, locale, conferenceID string, states []string, f
 			"r.state", d.day("ci.objection_deadline")},
 		from: "accreditation_requests r JOIN circulations ci ON ci.id = r.circulation_id " +
 			"JOIN organizations o ON o.id = r.organization_id JOIN countries c ON c.code = o.country",
-		order: "ci.number, r.circulation_number, r.id",
+		lookups: []string{"o", "c"},
+		order:   "ci.number, r.circulation_number, r.id",
 	}
 	requestsWhere(q, conferenceID, states, f)
 	return q
@@ -90,8 +98,9 @@ func membersQuery(d dialect, locale, _ string, states []string, f Filter) *query
 	q := &query{
 		selects: []string{"o.name", "o.name_en", "o.acronym", "o.country", countryName("c", locale), "o.region",
 			"o.city", "o.website", "o.email", "o.phone", d.day("m.since"), "m.state", d.day("m.renewal_due")},
-		from:  "memberships m JOIN organizations o ON o.id = m.organization_id JOIN countries c ON c.code = o.country",
-		order: "o.name_en_key, o.name_key, o.id",
+		from:    "memberships m JOIN organizations o ON o.id = m.organization_id JOIN countries c ON c.code = o.country",
+		lookups: []string{"o", "c"},
+		order:   "o.name_en_key, o.name_key, o.id",
 	}
 	q.in("m.state", states)
 	f.apply(q, "o")

@@ -29,6 +29,10 @@ func (dialect) text(col string) string { return "CAST(" + col + " AS TEXT)" }
 type query struct {
 	selects []string
 	from    string
+	// lookups are the aliases of inner joins that find exactly one row
+	// for each row, by a NOT NULL foreign key; the count may leave them
+	// out (countFrom).
+	lookups []string
 	where   []string
 	args    []any
 	order   string
