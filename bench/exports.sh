@@ -21,6 +21,14 @@
 #    5 to /proc/PID/clear_refs) minus VmRSS just before the export;
 #  - the Go heap: the highest go_memstats_heap_inuse_bytes that /metrics
 #    shows, read every 20 ms during the export, minus its value before.
+#    That includes garbage not yet collected, up to the collector's goal
+#    (twice the live heap at the default GOGC=100), so it varies with
+#    when collections fall;
+#  - the live heap: the most the collections during the export found
+#    alive (the server runs with GODEBUG=gctrace=1, which prints it, in
+#    whole MB), minus what the last collection before it found. This is
+#    what the export holds; the bar is on it, or on the heap figure when
+#    no collection ran during the export.
 # A server signs nothing in at start but hashes a dummy password with
 # Argon2id (64 MiB) to time unknown accounts like known ones; the Go
 # runtime keeps those freed pages mapped, so the resident set can absorb
@@ -80,7 +88,7 @@ BASE=$ACCORD_BASE_URL
 
 # start_server starts `accord serve` and waits until it answers.
 start_server() {
-	"$WORK/accord" serve >>"$WORK/serve.log" 2>&1 &
+	GODEBUG=gctrace=1 "$WORK/accord" serve >>"$WORK/serve.log" 2>&1 &
 	SERVER_PID=$!
 	for _ in $(seq 1 100); do
 		curl -fs "$BASE/readyz" >/dev/null 2>&1 && return 0
@@ -133,11 +141,22 @@ heap_inuse() {
 	curl -fs "$BASE/metrics" | awk '$1 == "go_memstats_heap_inuse_bytes" {printf "%d", $2}'
 }
 
+# live_heaps prints the live heap (MB) each gctrace line of serve.log
+# after line $1 reports: the third number of "A->B->C MB".
+live_heaps() {
+	tail -n +"$(($1 + 1))" "$WORK/serve.log" | awk '/^gc [0-9]+ @/ {
+		for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+->[0-9]+->[0-9]+$/ && $(i + 1) == "MB,") {
+			split($i, m, "->"); print m[3] } }'
+}
+
 # memory_run fetches one export while watching the server's memory and
-# prints "rss_growth_MiB heap_growth_MiB".
+# prints "rss_growth_MiB heap_growth_MiB live_growth_MB" (live growth "-"
+# when no collection ran during the export).
 memory_run() {
-	local file=$1 rss_before heap_before peak_rss peak_heap
+	local file=$1 rss_before heap_before peak_rss peak_heap log_before live_before live_peak
 	sleep 2
+	log_before=$(wc -l <"$WORK/serve.log")
+	live_before=$(live_heaps 0 | tail -n 1)
 	rss_before=$(kib "$SERVER_PID" VmRSS)
 	heap_before=$(heap_inuse)
 	echo 5 >"/proc/$SERVER_PID/clear_refs"
@@ -157,8 +176,10 @@ memory_run() {
 	wait "$SAMPLER_PID" 2>/dev/null || true
 	SAMPLER_PID=""
 	peak_heap=$(cat "$WORK/heap")
+	live_peak=$(live_heaps "$log_before" | sort -n | tail -n 1)
 	awk -v p="$peak_rss" -v r="$rss_before" -v ph="$peak_heap" -v hb="$heap_before" \
-		'BEGIN {printf "%.1f %.1f", (p - r) / 1024, (ph - hb) / 1048576}'
+		-v lp="$live_peak" -v lb="${live_before:-0}" \
+		'BEGIN {printf "%.1f %.1f %s", (p - r) / 1024, (ph - hb) / 1048576, lp == "" ? "-" : lp - lb}'
 }
 
 # Sign in on a server of its own: the access token (a signed JWT, valid 15
@@ -204,8 +225,8 @@ REST_MIB=$(($(kib "$SERVER_PID" VmRSS) / 1024))
 REST_HEAP=$(awk -v h="$(heap_inuse)" 'BEGIN {printf "%.1f", h / 1048576}')
 CSV_MEM=$(memory_run participants.csv)
 XLSX_MEM=$(memory_run participants.xlsx)
-read -r CSV_RSS CSV_HEAP <<<"$CSV_MEM"
-read -r XLSX_RSS XLSX_HEAP <<<"$XLSX_MEM"
+read -r CSV_RSS CSV_HEAP CSV_LIVE <<<"$CSV_MEM"
+read -r XLSX_RSS XLSX_HEAP XLSX_LIVE <<<"$XLSX_MEM"
 
 # Warm: everything read before, buffers filled.
 copy_seconds >/dev/null
@@ -227,7 +248,8 @@ echo "bytes: csv $W_CSV_B, xlsx $W_XLSX_B"
 awk -v s="$PDF_S" -v b="$PDF_B" -v r="$ROWS" \
 	'BEGIN {printf "participants.pdf: %.2f s, %d bytes, %.0f rows/s (fresh column, once)\n", s, b, r / s}'
 echo "server at rest: resident $REST_MIB MiB, Go heap in use $REST_HEAP MiB"
-echo "peak growth during one export: csv resident $CSV_RSS MiB, heap $CSV_HEAP MiB; xlsx resident $XLSX_RSS MiB, heap $XLSX_HEAP MiB"
-awk -v fc="$F_CSV" -v fx="$F_XLSX" -v fp="$F_COPY" -v wc="$W_CSV" -v wx="$W_XLSX" -v wp="$W_COPY" -v h="$XLSX_HEAP" 'BEGIN {
-	ok = fc / fp <= 1.5 && fx / fp <= 1.5 && wc / wp <= 1.5 && wx / wp <= 1.5 && h < 16
-	printf "bar (csv and xlsx within 1.5x COPY fresh and warm, xlsx heap growth under 16 MiB): %s\n", ok ? "met" : "MISSED"}'
+echo "peak growth during one export: csv resident $CSV_RSS MiB, heap $CSV_HEAP MiB, live heap $CSV_LIVE MB; xlsx resident $XLSX_RSS MiB, heap $XLSX_HEAP MiB, live heap $XLSX_LIVE MB"
+awk -v fc="$F_CSV" -v fx="$F_XLSX" -v fp="$F_COPY" -v wc="$W_CSV" -v wx="$W_XLSX" -v wp="$W_COPY" -v h="$XLSX_HEAP" -v l="$XLSX_LIVE" 'BEGIN {
+	grown = l == "-" ? h : l
+	ok = fc / fp <= 1.5 && fx / fp <= 1.5 && wc / wp <= 1.5 && wx / wp <= 1.5 && grown < 16
+	printf "bar (csv and xlsx within 1.5x COPY fresh and warm, xlsx live heap growth under 16 MiB): %s\n", ok ? "met" : "MISSED"}'

@@ -28,7 +28,7 @@ func (w *flushCounter) Flush() { w.flushedAt = append(w.flushedAt, w.Len()) }
 // part of the workbook has reached the client and been pushed out, and
 // the whole still opens.
 func TestWriteXLSXStreamsToTheClient(t *testing.T) {
-	const n = 20_000
+	const n = 40_000
 	w := &flushCounter{}
 	var atHalf, flushesAtHalf int
 	rows := generatedRows(n, func(i int) {
@@ -52,7 +52,7 @@ func TestWriteXLSXStreamsToTheClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != n+1 || got[n][1] != "Organisation number 20000 for transparency" {
+	if len(got) != n+1 || got[n][1] != fmt.Sprintf("Organisation number %d for transparency", n) {
 		t.Fatalf("%d rows read back, last %q", len(got), got[len(got)-1])
 	}
 }
