@@ -129,6 +129,15 @@ type xmlWriter interface {
 // becomes U+FFFD, so that one odd cell never makes the workbook
 // unreadable.
 func appendXMLText(w xmlWriter, s string) {
+	if plainXMLText(s) {
+		w.WriteString(s)
+		return
+	}
+	escapeXMLText(w, s)
+}
+
+// escapeXMLText writes s escaped, rune by rune.
+func escapeXMLText(w xmlWriter, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -165,4 +174,21 @@ func appendXMLText(w xmlWriter, s string) {
 		start = i
 	}
 	w.WriteString(s[start:])
+}
+
+// plainXMLText reports whether s goes into XML as it is: valid UTF-8 with
+// no markup character, no control but tab and line feed, and no byte 0xEF,
+// which leads U+FFFE and U+FFFF (and the rest of U+F000–U+FFFF, which
+// then take the careful path). Most names are plain; checking first
+// saves decoding every letter of an Arabic one.
+func plainXMLText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<', c == '>', c == '&', c == '"', c == 0xEF:
+			return false
+		case c < 0x20 && c != '\t' && c != '\n':
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
