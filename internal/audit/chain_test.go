@@ -298,34 +298,41 @@ func TestVerifyFindsAnEventOutsideTheChains(t *testing.T) {
 	})
 }
 
+// appendAtOnce has workers append each events apiece at the same time,
+// worker w's about the subject subject(w), and fails the test on any
+// error or when the chains do not verify with every event.
+func appendAtOnce(t *testing.T, db *store.DB, workers, each int, subject func(w int) string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*each)
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				err := db.Transaction(context.Background(), func(tx *gorm.DB) error {
+					return audit.Append(context.Background(), tx, &audit.Event{
+						EntityType: "widget", EntityID: subject(w), Event: "tick", Comment: fmt.Sprint(i),
+					})
+				})
+				if err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("append: %v", err)
+	}
+	if rep := verify(t, db); !rep.OK || rep.Checked != int64(workers*each) {
+		t.Fatalf("report %+v, want OK with %d checked", rep, workers*each)
+	}
+}
+
 func TestConcurrentAppendsKeepTheChains(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		const workers, each = 8, 15
-		var wg sync.WaitGroup
-		errs := make(chan error, workers*each)
-		for w := range workers {
-			wg.Go(func() {
-				for i := range each {
-					err := db.Transaction(context.Background(), func(tx *gorm.DB) error {
-						return audit.Append(context.Background(), tx, &audit.Event{
-							EntityType: "widget", EntityID: fmt.Sprintf("w%d", w), Event: "tick", Comment: fmt.Sprint(i),
-						})
-					})
-					if err != nil {
-						errs <- err
-					}
-				}
-			})
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Errorf("append: %v", err)
-		}
-		rep := verify(t, db)
-		if !rep.OK || rep.Checked != workers*each {
-			t.Fatalf("report %+v, want OK with %d checked", rep, workers*each)
-		}
+		appendAtOnce(t, db, workers, each, func(w int) string { return fmt.Sprintf("w%d", w) })
 		for w := range workers {
 			evs, err := audit.ForEntity(context.Background(), db.Gorm, "widget", fmt.Sprintf("w%d", w))
 			if err != nil || len(evs) != each {
@@ -340,28 +347,6 @@ func TestConcurrentAppendsKeepTheChains(t *testing.T) {
 // number order would find the links crossed.
 func TestConcurrentAppendsToOneChainVerify(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		const workers, each = 8, 20
-		var wg sync.WaitGroup
-		errs := make(chan error, workers*each)
-		for range workers {
-			wg.Go(func() {
-				for i := range each {
-					err := db.Transaction(context.Background(), func(tx *gorm.DB) error {
-						return audit.Append(context.Background(), tx, &audit.Event{EntityType: "widget", EntityID: "hot", Event: "tick", Comment: fmt.Sprint(i)})
-					})
-					if err != nil {
-						errs <- err
-					}
-				}
-			})
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Errorf("append: %v", err)
-		}
-		if rep := verify(t, db); !rep.OK || rep.Checked != workers*each {
-			t.Fatalf("report %+v, want OK with %d checked", rep, workers*each)
-		}
+		appendAtOnce(t, db, 8, 20, func(int) string { return "hot" })
 	})
 }
