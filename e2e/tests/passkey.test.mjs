@@ -11,74 +11,31 @@
 // saying so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { launchBrowser, newContext, watchErrors, direction } from '../lib/browser.mjs';
 import { navHrefs } from '../lib/account.mjs';
+import { startServer } from '../lib/server.mjs';
 
-let browser, server, dataDir, base;
-let output = '';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(what, find, ms = 60000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const found = await find();
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; server output:\n${output.slice(-3000)}`);
-    await sleep(250);
-  }
-}
+let browser, server;
 
 /** demoPassword reads the printed password of a demo account from the server's output. */
 function demoPassword(email) {
   const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const line = output.match(new RegExp(`^\\s*(\\S+)\\s+${escaped}\\s+(\\S+)`, 'm'));
+  const line = server.output().match(new RegExp(`^\\s*(\\S+)\\s+${escaped}\\s+(\\S+)`, 'm'));
   return line && line[2];
 }
 
 before(async () => {
-  const binary = process.env.ACCORD_E2E_BINARY;
-  if (!binary) throw new Error('ACCORD_E2E_BINARY is not set: start the tests with e2e/run.sh');
-  dataDir = mkdtempSync(join(tmpdir(), 'accord-e2e-passkey-'));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  const env = {
-    ...process.env,
-    ACCORD_LISTEN: `127.0.0.1:${port}`,
-    ACCORD_DATA_DIR: dataDir,
-    ACCORD_BASE_URL: base,
-    ACCORD_EMAIL_VERIFICATION: 'false',
-    ACCORD_2FA: 'staff',
-  };
-  delete env.ACCORD_SMTP_URL;
-  server = spawn(binary, ['serve', '--demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.on('data', (d) => { output += d; });
-  server.stderr.on('data', (d) => { output += d; });
-  await waitFor('the server to be ready', () => fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false));
+  server = await startServer({
+    name: 'passkey', host: 'localhost', args: ['--demo'],
+    env: { ACCORD_EMAIL_VERIFICATION: 'false', ACCORD_2FA: 'staff' },
+  });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /**
@@ -95,8 +52,8 @@ async function signInWithPassword(page, email, password, landsOn) {
 
 test('a staff member enrols a passkey and signs in with it, in Arabic', async () => {
   const email = 'coordinator.mena@demo.accord.example';
-  const password = await waitFor('the demo passwords in the server output', () => demoPassword(email));
-  const context = await newContext(browser, 'ar', { baseURL: base });
+  const password = await server.waitFor('the demo passwords in the server output', () => demoPassword(email));
+  const context = await newContext(browser, 'ar', { baseURL: server.base });
   try {
     const page = await context.newPage();
     const problems = watchErrors(page);
