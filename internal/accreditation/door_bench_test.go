@@ -7,9 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"testing"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -42,18 +40,8 @@ func benchBundle(b *testing.B, db *store.DB, n int) {
 	o := e.Organization(membership.Organization{Name: "Transparency International Secretariat", NameEN: "Transparency International Secretariat",
 		Country: "DE", Region: "ECA", EcosocStatus: "general"})
 	ngo := e.Attach(e.Person(auth.CreateUserInput{Role: accord.RoleApplicant}), o.ID)
+	confID, reqID := e.AccreditedRequest(sec, ngo, o.ID)
 	now := e.Clock.Now()
-	var conf, req struct{ ID string }
-	e.Call(sec, "POST", "/conferences", obj{
-		"code": "CoSP11", "title": "Conference", "venue": "Vienna",
-		"starts_on": now.AddDate(0, 0, 120).Format("2006-01-02"), "ends_on": now.AddDate(0, 0, 124).Format("2006-01-02"),
-		"accreditation_opens_at": now.Add(-time.Hour), "accreditation_closes_at": now.AddDate(0, 0, 60),
-		"nomination_cutoff_at": now.AddDate(0, 0, 100), "max_delegates": 3, "objection_period_days": 30,
-	}).Want(b, http.StatusCreated).Decode(b, &conf)
-	e.Call(ngo, "POST", "/conferences/"+conf.ID+"/accreditation-requests", obj{"organization_id": o.ID, "motivation": "Monitoring."}).
-		Want(b, http.StatusCreated).Decode(b, &req)
-	e.Fire(ngo, "/accreditation-requests/"+req.ID, "submit", "").Want(b, http.StatusOK)
-	e.Fire(sec, "/accreditation-requests/"+req.ID, "admit_ecosoc", "").Want(b, http.StatusOK)
 
 	// 5,000 delegates of typical name lengths, loaded directly: the
 	// bundle reads them, it does not care how they came.
@@ -67,7 +55,7 @@ func benchBundle(b *testing.B, db *store.DB, n int) {
 		}
 		c := string(code)
 		rows = append(rows, accreditation.Delegate{
-			ID: uuid.NewString(), AccreditationRequestID: req.ID, State: accreditation.DelegateBadgeIssued, Version: 1,
+			ID: uuid.NewString(), AccreditationRequestID: reqID, State: accreditation.DelegateBadgeIssued, Version: 1,
 			GivenName: fmt.Sprintf("Given%05d", i), FamilyName: fmt.Sprintf("Family-Name%05d", i),
 			Nationality: "DE", Email: fmt.Sprintf("d%d@ngo.example", i), BadgeCode: &c, CreatedAt: now, UpdatedAt: now,
 		})
@@ -80,7 +68,7 @@ func benchBundle(b *testing.B, db *store.DB, n int) {
 	}
 	var size, zipped int
 	for b.Loop() {
-		bundle, err := e.App.Accreditation.CheckinBundle(context.Background(), sec.Actor(), conf.ID)
+		bundle, err := e.App.Accreditation.CheckinBundle(context.Background(), sec.Actor(), confID)
 		if err != nil || len(bundle.Badges) != n {
 			b.Fatalf("bundle of %d badges: %v", len(bundle.Badges), err)
 		}

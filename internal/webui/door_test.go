@@ -25,31 +25,20 @@ func doorFixture(t *testing.T, e *testenv.Env) (confID string, codes []string) {
 	sec := e.Person(auth.CreateUserInput{Role: accord.RoleSecretariat})
 	o := e.Organization(membership.Organization{Name: "Integrity Watch", NameEN: "Integrity Watch", Country: "TN", Region: "MENA", EcosocStatus: "special"})
 	ngo := e.Attach(e.Person(auth.CreateUserInput{Role: accord.RoleApplicant}), o.ID)
-	now := e.Clock.Now()
-	var conf, req struct{ ID string }
-	e.Call(sec, "POST", "/conferences", m{
-		"code": "CoSP11", "title": "Conference", "venue": "Vienna",
-		"starts_on": now.AddDate(0, 0, 120).Format("2006-01-02"), "ends_on": now.AddDate(0, 0, 124).Format("2006-01-02"),
-		"accreditation_opens_at": now.Add(-time.Hour), "accreditation_closes_at": now.AddDate(0, 0, 60),
-		"nomination_cutoff_at": now.AddDate(0, 0, 100), "max_delegates": 3, "objection_period_days": 30,
-	}).Want(t, http.StatusCreated).Decode(t, &conf)
-	e.Call(ngo, "POST", "/conferences/"+conf.ID+"/accreditation-requests", m{"organization_id": o.ID, "motivation": "Monitoring."}).
-		Want(t, http.StatusCreated).Decode(t, &req)
-	e.Fire(ngo, "/accreditation-requests/"+req.ID, "submit", "").Want(t, http.StatusOK)
-	e.Fire(sec, "/accreditation-requests/"+req.ID, "admit_ecosoc", "").Want(t, http.StatusOK)
+	confID, reqID := e.AccreditedRequest(sec, ngo, o.ID)
 	for _, name := range []string{"Amal", "Karim"} {
 		var d struct {
 			ID        string
 			BadgeCode string `json:"badge_code"`
 		}
-		e.Call(ngo, "POST", "/accreditation-requests/"+req.ID+"/delegates", m{"given_name": name, "family_name": "Haddad",
+		e.Call(ngo, "POST", "/accreditation-requests/"+reqID+"/delegates", m{"given_name": name, "family_name": "Haddad",
 			"nationality": "TN", "email": strings.ToLower(name) + "@ngo.example"}).Want(t, http.StatusCreated).Decode(t, &d)
 		e.Fire(sec, "/delegates/"+d.ID, "confirm", "").Want(t, http.StatusOK)
 		e.Fire(sec, "/delegates/"+d.ID, "issue_badge", "").Want(t, http.StatusOK)
 		e.Call(sec, "GET", "/delegates/"+d.ID, nil).Want(t, http.StatusOK).Decode(t, &d)
 		codes = append(codes, d.BadgeCode)
 	}
-	return conf.ID, codes
+	return confID, codes
 }
 
 // TestDoorPage: door staff open their door, which carries what its script
