@@ -8,8 +8,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestAuthorizationTable fires every action of the membership API as every
@@ -140,8 +138,7 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: expect(conflict, conflict, created, created, denied, created, denied, denied, noAuth)},
 	}
 
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		a = e.mustFire(sc.coordinator, a.ID, "approve", "", membership.AppApproved)

@@ -1,7 +1,6 @@
 package membership_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,37 +11,16 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
-
-// zipFile builds a ZIP archive with the named entries.
-func zipFile(t *testing.T, names ...string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, n := range names {
-		w, err := zw.Create(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte("<xml/>"))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // TestDocumentTypesAndLimits: the content decides the type, whatever the
 // name; anything but PDF, PNG, JPEG and DOCX is 415; 10 MB is accepted and
 // one byte more is 413.
 func TestDocumentTypesAndLimits(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.draft(sc.applicant, sc.org.ID)
-		docx := zipFile(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml")
+		docx := membership.ZipArchive(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml")
 		accepted := []struct {
 			name, filename string
 			data           []byte
@@ -68,8 +46,8 @@ func TestDocumentTypesAndLimits(t *testing.T) {
 			data []byte
 		}{
 			{"an executable renamed .pdf", exeFile},
-			{"a ZIP that is not a Word document", zipFile(t, "[Content_Types].xml", "xl/workbook.xml")},
-			{"a ZIP without a content-types part", zipFile(t, "word/document.xml")},
+			{"a ZIP that is not a Word document", membership.ZipArchive(t, "[Content_Types].xml", "xl/workbook.xml")},
+			{"a ZIP without a content-types part", membership.ZipArchive(t, "word/document.xml")},
 			{"HTML", []byte("<!DOCTYPE html><script>alert(1)</script>")},
 			{"a PDF header too late", append([]byte(" "), pdfFile...)},
 		}
@@ -105,8 +83,7 @@ func TestDocumentTypesAndLimits(t *testing.T) {
 // those who may see the application, and the applicant removes them while
 // it may still change what it sends.
 func TestDocumentDownloadAndRemoval(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.draft(sc.applicant, sc.org.ID)
 		var d membership.Document

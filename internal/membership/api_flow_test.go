@@ -8,8 +8,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestApplicationFromRegistrationToApproval is the issue's first "must
@@ -17,8 +15,7 @@ import (
 // claim → request_info → respond → approve, over the API, with the
 // history, the messages and the membership it leaves behind.
 func TestApplicationFromRegistrationToApproval(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		applicant := e.applicant("ar")
 		coordinator := e.staff(accord.RoleCoordinator, "MENA")
 		otherRegion := e.staff(accord.RoleCoordinator, "AFR")
@@ -124,8 +121,7 @@ func TestApplicationFromRegistrationToApproval(t *testing.T) {
 // rejected_final, with no second appeal; the appeal is the secretariat's
 // and never the original reviewer's.
 func TestRejectionAppealUphold(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("fr")
 		a := e.underReview(sc)
 		e.fire(sc.coordinator, a.ID, "reject", "   ").problem(t, http.StatusUnprocessableEntity)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 	"github.com/accord-coalition/accord/internal/workflow"
@@ -15,8 +14,7 @@ import (
 // TestInternalNotes: reviewers' notes are on the reviewers' timeline and
 // never on the applicant's, nor in its messages.
 func TestInternalNotes(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		const secret = "Board member is a minister's cousin; check independence."

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
@@ -51,8 +49,7 @@ func (e *env) mustFireMembership(u *user, id, event, comment, state string) memb
 // membership, suspension, reinstatement, termination and resignation, each
 // by whom the table says.
 func TestMembershipMachine(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		ctx := t.Context()
 		sc := e.newScenario("en")
 		m := e.member(sc)
@@ -140,8 +137,7 @@ func TestMembershipMachine(t *testing.T) {
 // TestMembershipRequiresDeclarations: reconfirming is reconfirming the
 // declarations; a profile that withdrew one cannot.
 func TestMembershipRequiresDeclarations(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		m := e.member(sc)
 		e.clock.Advance(m.RenewalDue.Sub(e.clock.Now()))

@@ -10,15 +10,12 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestOrganizationProfile: the region follows the country and cannot be
 // set; changes need the version read; one organisation per applicant.
 func TestOrganizationProfile(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		u := e.applicant("en")
 		body := profile("  Société   Civile  ", "Civil Society", "fr")
 		body["uncac_chapters"] = []string{"v", "II", "V"}
@@ -79,8 +76,7 @@ func TestOrganizationProfile(t *testing.T) {
 // whose normalised name or registration number matches — spelling
 // variants of Arabic names meet — and applicants never see them.
 func TestDuplicateWarnings(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("ar")
 		a := e.submitted(sc)
 
@@ -126,8 +122,7 @@ func TestDuplicateWarnings(t *testing.T) {
 // applications, oldest first, with age and filters; drafts stay with the
 // applicant; the secretariat sees every region.
 func TestApplicationQueue(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		egypt := e.submitted(sc)
 		e.clock.Advance(72 * time.Hour)

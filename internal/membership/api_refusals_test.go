@@ -8,14 +8,11 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestMustShowRefusals holds the list of refusals over the API.
 func TestMustShowRefusals(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		otherCoordinator := e.staff(accord.RoleCoordinator, "AFR", "ECA")
@@ -83,8 +80,7 @@ func TestMustShowRefusals(t *testing.T) {
 // TestSimultaneousApprovals: twelve reviewers' clicks on the same version
 // give one 200 and eleven 409, one membership and one audit event.
 func TestSimultaneousApprovals(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.underReview(sc)
 		secretariat := []*user{sc.coordinator}

@@ -8,16 +8,13 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestSubmitGuard: submitting needs a motivation, a complete profile with
 // every declaration, the three required documents; every shortcoming is
 // listed at once, and nothing moves until all are met.
 func TestSubmitGuard(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		applicant := e.applicant("en")
 		coordinator := e.staff(accord.RoleCoordinator, "MENA")
 		sparse := map[string]any{"name": "جمعية النزاهة", "country": "JO"}
@@ -81,8 +78,7 @@ func TestSubmitGuard(t *testing.T) {
 // only the reviewer or the secretariat decides, and a coordinator who is
 // not the reviewer may not take the application from the reviewer.
 func TestClaimRecuseAndReviewerRules(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		colleague := e.staff(accord.RoleCoordinator, "MENA", "AFR")
 		a := e.underReview(sc)
@@ -144,8 +140,7 @@ func TestClaimRecuseAndReviewerRules(t *testing.T) {
 // under_review and info_requested, and from nothing else; a withdrawn
 // application no longer blocks a new one.
 func TestWithdraw(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("es")
 		steps := []func() application{
 			func() application { return e.draft(sc.applicant, sc.org.ID) },
@@ -179,8 +174,7 @@ func TestWithdraw(t *testing.T) {
 // TestStaleVersionAndUnknownEvent: the version the client read decides;
 // an unknown event and a missing version are client errors.
 func TestStaleVersionAndUnknownEvent(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.submitted(sc)
 		e.fireAt(sc.coordinator, a.ID, "claim", "", a.Version-1).problem(t, http.StatusConflict)
@@ -204,8 +198,7 @@ func TestStaleVersionAndUnknownEvent(t *testing.T) {
 // deadline passed, tells the applicant, and refuses an appeal after the
 // appeal deadline; another open application blocks an appeal.
 func TestDeadlines(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		ctx := t.Context()
 		sc := e.newScenario("ar")
 		a := e.underReview(sc)
@@ -263,8 +256,7 @@ func TestDeadlines(t *testing.T) {
 // TestOriginalReviewerNeverDecidesTheAppeal: a secretariat member who
 // reviewed and rejected may not overturn or uphold; another may.
 func TestOriginalReviewerNeverDecidesTheAppeal(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("en")
 		a := e.submitted(sc)
 		e.mustFire(sc.secretariat, a.ID, "claim", "", membership.AppUnderReview)

@@ -8,8 +8,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
 
@@ -19,8 +17,7 @@ import (
 // contacts, stays hidden from it; and a policy that closes the scope
 // closes the directory: the read does not go around it.
 func TestDirectoryIsThePublicScope(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		ctx := t.Context()
 		sc := e.newScenario("ar")
 		e.member(sc)
@@ -39,7 +36,7 @@ func TestDirectoryIsThePublicScope(t *testing.T) {
 		}
 
 		var profile membership.Organization
-		if err := db.WithContext(ctx).Where("id = ?", sc.org.ID).Take(&profile).Error; err != nil {
+		if err := e.db.WithContext(ctx).Where("id = ?", sc.org.ID).Take(&profile).Error; err != nil {
 			t.Fatal(err)
 		}
 		staff := accord.Actor{UserID: "s", Role: accord.RoleSecretariat}
@@ -63,7 +60,7 @@ func TestDirectoryIsThePublicScope(t *testing.T) {
 		}
 
 		authz := auth.NewAuthorizer(slog.New(slog.NewTextHandler(io.Discard, nil)))
-		closed := membership.NewService(db, workflow.New(db), authz, membership.Config{Now: e.clock.Now})
+		closed := membership.NewService(e.db, workflow.New(e.db), authz, membership.Config{Now: e.clock.Now})
 		authz.Register(membership.KindOrganization, func(accord.Actor, auth.Action, any) auth.Decision { return auth.Deny })
 		if _, _, err := closed.Directory(ctx, public, membership.DirectoryFilter{}); accord.KindOf(err) != accord.KindForbidden {
 			t.Fatalf("the directory with the scope closed: %v, want forbidden", err)

@@ -6,12 +6,19 @@ import (
 	"testing"
 )
 
-func zipOf(t *testing.T, names ...string) []byte {
+// ZipArchive builds a ZIP archive with the named entries, each a small XML
+// part. It is exported for the API tests of package membership_test, which
+// upload such archives; it exists only in test builds.
+func ZipArchive(t *testing.T, names ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, n := range names {
-		if _, err := zw.Create(n); err != nil {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte("<xml/>")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -30,10 +37,10 @@ func TestSniffDocument(t *testing.T) {
 		{"pdf", []byte("%PDF-1.4\n..."), TypePDF},
 		{"png", []byte("\x89PNG\r\n\x1a\nrest"), TypePNG},
 		{"jpeg", []byte("\xff\xd8\xff\xdbrest"), TypeJPEG},
-		{"docx", zipOf(t, "[Content_Types].xml", "word/document.xml"), TypeDOCX},
-		{"xlsx", zipOf(t, "[Content_Types].xml", "xl/workbook.xml"), ""},
-		{"zip without content types", zipOf(t, "word/document.xml"), ""},
-		{"truncated zip", zipOf(t, "[Content_Types].xml", "word/document.xml")[:30], ""},
+		{"docx", ZipArchive(t, "[Content_Types].xml", "word/document.xml"), TypeDOCX},
+		{"xlsx", ZipArchive(t, "[Content_Types].xml", "xl/workbook.xml"), ""},
+		{"zip without content types", ZipArchive(t, "word/document.xml"), ""},
+		{"truncated zip", ZipArchive(t, "[Content_Types].xml", "word/document.xml")[:30], ""},
 		{"windows executable", []byte("MZ\x90\x00"), ""},
 		{"elf executable", []byte("\x7fELF\x02\x01"), ""},
 		{"gif", []byte("GIF89a"), ""},

@@ -8,6 +8,7 @@ import (
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/httpapi"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -26,6 +27,12 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	t.Helper()
 	te := testenv.New(t, db)
 	return &env{Env: te, t: t, db: db, clock: te.Clock, engine: te.App.Engine}
+}
+
+// engines runs fn once per engine, each on an environment of its own.
+func engines(t *testing.T, fn func(t *testing.T, e *env)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(t, newEnv(t, db)) })
 }
 
 // user is a signed-in person of the tests; nil is the public.

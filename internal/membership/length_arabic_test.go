@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -15,8 +13,7 @@ import (
 // the limit in bytes — is accepted; one character over the limit is
 // refused with a field error.
 func TestLimitsCountCharacters(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("ar")
 
 		// Organisation fields: 300 characters; each area: 100.

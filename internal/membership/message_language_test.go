@@ -7,8 +7,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // latinWord is a word in Latin letters: an Arabic message may hold one
@@ -20,8 +18,7 @@ var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z_]+`)
 // not "MENA" and "(EG)", and the organisation named in Arabic with its
 // English name beside it; the English reader gets the English names.
 func TestArabicMessagesAreWhollyArabic(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sc := e.newScenario("ar")
 		arabic := e.Person(auth.CreateUserInput{Role: accord.RoleCoordinator, Regions: []string{"MENA"}, Locale: "ar"})
 		english := e.Person(auth.CreateUserInput{Role: accord.RoleCoordinator, Regions: []string{"MENA"}, Locale: "en"})

@@ -8,8 +8,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 var invitationLinkRE = regexp.MustCompile(`/invitations/([A-Za-z0-9_-]+)`)
@@ -19,8 +17,7 @@ var invitationLinkRE = regexp.MustCompile(`/invitations/([A-Za-z0-9_-]+)`)
 // on it; an outsider can neither invite nor see its people; removing the
 // colleague ends their sessions at once.
 func TestColleagueInvitedIntoOrganization(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		owner := e.applicant("fr")
 		org := e.organization(owner, profile("Transparence Sénégal", "Transparency Senegal", "SN"))
 		outsider := e.applicant("en")
@@ -46,7 +43,7 @@ func TestColleagueInvitedIntoOrganization(t *testing.T) {
 		}
 
 		var body string
-		err := db.WithContext(context.Background()).Table("messages").
+		err := e.db.WithContext(context.Background()).Table("messages").
 			Where("template = ? AND to_email = ?", "organization_invitation", "awa@ngo.example").Pluck("body", &body).Error
 		if err != nil || body == "" {
 			t.Fatalf("no invitation mail: %v", err)
@@ -90,8 +87,7 @@ func TestColleagueInvitedIntoOrganization(t *testing.T) {
 // country and registration number are already on Accord points the person
 // to an invitation instead of creating a duplicate.
 func TestRegisteredTwinAsksForInvitation(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		first := profile("Transparence Sénégal", "Transparency Senegal", "SN")
 		first["registration_number"] = "SN-2005-0042"
 		e.organization(e.applicant("fr"), first)
