@@ -6,13 +6,10 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestMe(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		coordinator := f.staff(accord.RoleCoordinator, "coord@example.org")
 		me, err := f.svc.Me(f.ctx, coordinator)
 		if err != nil {
@@ -37,8 +34,7 @@ func TestMe(t *testing.T) {
 }
 
 func TestSetLocale(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		actor := f.register("loc@example.org", "long enough pw").Actor()
 		wantField(t, f.svc.SetLocale(f.ctx, actor, "zz"), "locale")
 		if err := f.svc.SetLocale(f.ctx, actor, "ES"); err != nil {
@@ -52,8 +48,7 @@ func TestSetLocale(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		actor := f.register("pw@example.org", "long enough pw").Actor()
 		session := f.login("pw@example.org", "long enough pw")
 

@@ -16,6 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // testSecret is long enough for newAccessTokens.
@@ -71,6 +72,18 @@ func newFixture(t *testing.T, db *store.DB, edit ...func(*Config)) *fixture {
 	}
 	seedRegions(t, db)
 	return f
+}
+
+// engines runs fn once per engine, each with a fixture of its own; edit
+// adjusts the configuration as for newFixture.
+func engines(t *testing.T, fn func(t *testing.T, f *fixture), edit ...func(*Config)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(t, newFixture(t, db, edit...)) })
+}
+
+// withLoginLimit sets the limits on failed sign-ins.
+func withLoginLimit(l LoginLimit) func(*Config) {
+	return func(c *Config) { c.LoginLimit = l }
 }
 
 // seedRegions loads the five coalition regions, as `accord seed` does.

@@ -8,8 +8,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/notify"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestInboxGoesThroughTheAuthorizer: the inbox the web pages show is read
@@ -17,11 +15,10 @@ import (
 // marks its own messages; the public is told to sign in; and a policy
 // that closes the inbox closes it, staff or not.
 func TestInboxGoesThroughTheAuthorizer(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		alice := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleApplicant}
 		bob := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleSecretariat}
-		err := db.Transaction(f.ctx, func(tx *gorm.DB) error {
+		err := f.db.Transaction(f.ctx, func(tx *gorm.DB) error {
 			return notify.Enqueue(f.ctx, tx, notify.Recipient{UserID: alice.UserID, Email: "alice@example.org", Locale: "ar"},
 				"notice", map[string]any{"title": "إشعار", "text": "نص.", "url": "https://accord.example/x"})
 		})

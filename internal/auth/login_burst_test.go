@@ -6,15 +6,12 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestBurstFromOneAddressHoldsItsLimit: guesses at many accounts from one
 // address, all at once, reach the password check at most PerAddress times.
 func TestBurstFromOneAddressHoldsItsLimit(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		limit := f.svc.cfg.LoginLimit.PerAddress
 		const guesses = 80
 		var (

@@ -7,13 +7,10 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestLogin(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("amina@example.org", "long enough pw")
 
 		pair := f.login(" AMINA@example.org", "long enough pw")
@@ -33,7 +30,7 @@ func TestLogin(t *testing.T) {
 			t.Fatalf("wrong password says %q, unknown email says %q", e1.Message, e2.Message)
 		}
 
-		if err := db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Update("disabled", true).Error; err != nil {
+		if err := f.db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Update("disabled", true).Error; err != nil {
 			t.Fatal(err)
 		}
 		_, disabled := f.svc.Login(f.ctx, "amina@example.org", "long enough pw", "192.0.2.1")
@@ -44,8 +41,7 @@ func TestLogin(t *testing.T) {
 }
 
 func TestLoginRateLimitPerAccount(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("target@example.org", "long enough pw")
 		var limited int
 		for i := range 40 {
@@ -82,10 +78,7 @@ func TestLoginRateLimitPerAccount(t *testing.T) {
 // has failed AccountSlowdown times; an address that has not tried the
 // account is never refused.
 func TestLoginSlowdownAcrossAddresses(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, func(c *Config) {
-			c.LoginLimit = LoginLimit{PerAccount: 10, PerAddress: 100, AccountSlowdown: 6, Window: time.Hour}
-		})
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("target@example.org", "long enough pw")
 		for i := range 3 {
 			for range 2 {
@@ -107,12 +100,11 @@ func TestLoginSlowdownAcrossAddresses(t *testing.T) {
 				t.Fatalf("the owner: %v", err)
 			}
 		}
-	})
+	}, withLoginLimit(LoginLimit{PerAccount: 10, PerAddress: 100, AccountSlowdown: 6, Window: time.Hour}))
 }
 
 func TestLoginRateLimitPerAddress(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("someone@example.org", "long enough pw")
 		var limited int
 		for i := range 40 {
@@ -138,10 +130,7 @@ func TestLoginRateLimitPerAddress(t *testing.T) {
 }
 
 func TestLoginRetryAfterShrinks(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, func(c *Config) {
-			c.LoginLimit = LoginLimit{PerAccount: 2, PerAddress: 100, AccountSlowdown: 100, Window: time.Hour}
-		})
+	engines(t, func(t *testing.T, f *fixture) {
 		for range 2 {
 			f.svc.Login(f.ctx, "x@example.org", "wrong password", "")
 			f.clock.Advance(10 * time.Minute)
@@ -152,17 +141,16 @@ func TestLoginRetryAfterShrinks(t *testing.T) {
 		if e := wantKind(t, err, accord.KindRateLimited); e.RetryAfter != 40*time.Minute {
 			t.Fatalf("RetryAfter %v; want 40m", e.RetryAfter)
 		}
-	})
+	}, withLoginLimit(LoginLimit{PerAccount: 2, PerAddress: 100, AccountSlowdown: 100, Window: time.Hour}))
 }
 
 func TestLoginRehashesStaleHash(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("old@example.org", "long enough pw")
-		stronger := newFixture(t, db, func(c *Config) { c.Argon2.Memory = 128 })
+		stronger := newFixture(t, f.db, func(c *Config) { c.Argon2.Memory = 128 })
 		stronger.login("old@example.org", "long enough pw")
 		var hash string
-		db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Pluck("password_hash", &hash)
+		f.db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Pluck("password_hash", &hash)
 		if !strings.Contains(hash, "$m=128,") {
 			t.Fatalf("hash not upgraded: %s", hash)
 		}

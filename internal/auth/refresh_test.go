@@ -6,13 +6,10 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestRefreshRotatesAndDetectsReuse(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("r@example.org", "long enough pw")
 		first := f.login("r@example.org", "long enough pw")
 		other := f.login("r@example.org", "long enough pw") // another device
@@ -44,7 +41,7 @@ func TestRefreshRotatesAndDetectsReuse(t *testing.T) {
 		wantKind(t, err, accord.KindUnauthenticated)
 
 		var stored []RefreshToken
-		db.WithContext(f.ctx).Find(&stored)
+		f.db.WithContext(f.ctx).Find(&stored)
 		for _, rt := range stored {
 			if rt.TokenHash == first.RefreshToken || len(rt.TokenHash) != 64 {
 				t.Fatalf("refresh token stored as %q", rt.TokenHash)
@@ -54,8 +51,7 @@ func TestRefreshRotatesAndDetectsReuse(t *testing.T) {
 }
 
 func TestRefreshExpires(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("e@example.org", "long enough pw")
 		pair := f.login("e@example.org", "long enough pw")
 		f.clock.Advance(30*24*time.Hour + time.Second)
@@ -65,19 +61,17 @@ func TestRefreshExpires(t *testing.T) {
 }
 
 func TestRefreshOfDisabledUser(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("d@example.org", "long enough pw")
 		pair := f.login("d@example.org", "long enough pw")
-		db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Update("disabled", true)
+		f.db.WithContext(f.ctx).Model(&User{}).Where("id = ?", u.ID).Update("disabled", true)
 		_, err := f.svc.Refresh(f.ctx, pair.RefreshToken)
 		wantKind(t, err, accord.KindUnauthenticated)
 	})
 }
 
 func TestConcurrentRefreshOneWins(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("c@example.org", "long enough pw")
 		// Several rounds: each is a race whose interleaving varies.
 		for round := range 5 {
@@ -116,16 +110,15 @@ func TestConcurrentRefreshOneWins(t *testing.T) {
 
 // The race above depends on scheduling; the guard that decides it does not.
 func TestRotationIsGuarded(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("g@example.org", "long enough pw")
 		pair := f.login("g@example.org", "long enough pw")
-		rt, err := refreshTokenByRaw(db.WithContext(f.ctx), pair.RefreshToken)
+		rt, err := refreshTokenByRaw(f.db.WithContext(f.ctx), pair.RefreshToken)
 		if err != nil || rt == nil {
 			t.Fatalf("stored token: %v, %v", rt, err)
 		}
 		for i, want := range []bool{true, false} {
-			won, err := rotateRefreshToken(db.WithContext(f.ctx), rt.ID, f.clock.Now())
+			won, err := rotateRefreshToken(f.db.WithContext(f.ctx), rt.ID, f.clock.Now())
 			if err != nil || won != want {
 				t.Fatalf("rotation %d: won %v, %v; want %v", i+1, won, err, want)
 			}
@@ -133,14 +126,21 @@ func TestRotationIsGuarded(t *testing.T) {
 	})
 }
 
+// signedInTwice registers two accounts, signs the first in twice and the
+// second once: the sessions a sign-out must tell apart.
+func (f *fixture) signedInTwice() (u *User, first, second, other TokenPair) {
+	f.t.Helper()
+	u = f.register("l@example.org", "long enough pw")
+	f.register("m@example.org", "long enough pw")
+	first = f.login("l@example.org", "long enough pw")
+	second = f.login("l@example.org", "long enough pw")
+	other = f.login("m@example.org", "long enough pw")
+	return u, first, second, other
+}
+
 func TestLogout(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		u := f.register("l@example.org", "long enough pw")
-		f.register("m@example.org", "long enough pw")
-		here := f.login("l@example.org", "long enough pw")
-		there := f.login("l@example.org", "long enough pw")
-		someoneElse := f.login("m@example.org", "long enough pw")
+	engines(t, func(t *testing.T, f *fixture) {
+		u, here, there, someoneElse := f.signedInTwice()
 		actor := u.Actor()
 
 		wantKind(t, f.svc.Logout(f.ctx, actor, someoneElse.RefreshToken), accord.KindNotFound)
@@ -160,17 +160,12 @@ func TestLogout(t *testing.T) {
 }
 
 func TestLogoutAll(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		u := f.register("a@example.org", "long enough pw")
-		f.register("b@example.org", "long enough pw")
-		one := f.login("a@example.org", "long enough pw")
-		two := f.login("a@example.org", "long enough pw")
+	engines(t, func(t *testing.T, f *fixture) {
+		u, one, two, other := f.signedInTwice()
 		rotated, err := f.svc.Refresh(f.ctx, two.RefreshToken)
 		if err != nil {
 			t.Fatal(err)
 		}
-		other := f.login("b@example.org", "long enough pw")
 
 		if err := f.svc.LogoutAll(f.ctx, u.Actor()); err != nil {
 			t.Fatal(err)

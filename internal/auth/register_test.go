@@ -4,13 +4,10 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestRegisterValidation(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		good := RegisterInput{Email: "ngo@example.org", Password: "long enough pw", Name: "Amina", Locale: "fr"}
 		cases := []struct {
 			name  string
@@ -37,7 +34,7 @@ func TestRegisterValidation(t *testing.T) {
 			wantField(t, err, c.field)
 		}
 		var n int64
-		db.WithContext(f.ctx).Model(&User{}).Count(&n)
+		f.db.WithContext(f.ctx).Model(&User{}).Count(&n)
 		if n != 0 {
 			t.Fatalf("%d users stored after invalid registrations", n)
 		}
@@ -57,7 +54,7 @@ func TestRegisterValidation(t *testing.T) {
 			t.Fatalf("verification mailed to %+v", m.To)
 		}
 		var stored int64
-		db.WithContext(f.ctx).Table("messages").Where("template = ? AND user_id = ?", "verify_email", u.ID).Count(&stored)
+		f.db.WithContext(f.ctx).Table("messages").Where("template = ? AND user_id = ?", "verify_email", u.ID).Count(&stored)
 		if stored != 1 {
 			t.Fatalf("%d verify_email messages in the outbox; want 1", stored)
 		}
@@ -65,8 +62,7 @@ func TestRegisterValidation(t *testing.T) {
 }
 
 func TestRegisterTakenAddressLooksNew(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		owner := f.register("dup@example.org", "long enough pw")
 		u, err := f.svc.Register(f.ctx, RegisterInput{Email: "DUP@example.org ", Password: "another password", Name: "Other", Locale: "es"})
 		if err != nil || u != nil {
@@ -84,7 +80,7 @@ func TestRegisterTakenAddressLooksNew(t *testing.T) {
 			t.Fatalf("%d account_exists mails; want 1 within the pause", n)
 		}
 		var n int64
-		db.WithContext(f.ctx).Model(&User{}).Where("email = ?", "dup@example.org").Count(&n)
+		f.db.WithContext(f.ctx).Model(&User{}).Where("email = ?", "dup@example.org").Count(&n)
 		if n != 1 {
 			t.Fatalf("%d accounts for the address", n)
 		}
@@ -96,8 +92,7 @@ func TestRegisterTakenAddressLooksNew(t *testing.T) {
 }
 
 func TestVerifyEmail(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u, err := f.svc.Register(f.ctx, RegisterInput{Email: "v@example.org", Password: "long enough pw", Name: "V", Locale: "es"})
 		if err != nil {
 			t.Fatal(err)
@@ -130,12 +125,11 @@ func TestVerifyEmail(t *testing.T) {
 }
 
 func TestVerificationOff(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, func(c *Config) { c.EmailVerification = false })
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("open@example.org", "long enough pw")
 		f.login("open@example.org", "long enough pw")
 		if n := f.mailCount("verify_email"); n != 0 {
 			t.Fatalf("%d verification mails sent with verification off", n)
 		}
-	})
+	}, func(c *Config) { c.EmailVerification = false })
 }

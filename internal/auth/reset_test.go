@@ -5,15 +5,12 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestPasswordReset: the mailed link sets a new password once, ends every
 // session, and a password the rules refuse leaves the link usable.
 func TestPasswordReset(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("forgot@example.org", "the old password")
 		old := f.login("forgot@example.org", "the old password")
 
@@ -53,8 +50,7 @@ func TestPasswordReset(t *testing.T) {
 }
 
 func TestPasswordResetLinkExpiresAfterAnHour(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("slow@example.org", "the old password")
 		if err := f.svc.RequestPasswordReset(f.ctx, "slow@example.org"); err != nil {
 			t.Fatal(err)
@@ -69,8 +65,7 @@ func TestPasswordResetLinkExpiresAfterAnHour(t *testing.T) {
 // registered and never verified takes the account over by reset, since
 // the link proves the address.
 func TestPasswordResetVerifies(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		if _, err := f.svc.Register(f.ctx, RegisterInput{Email: "owner@example.org", Password: "squatter password", Name: "Squatter"}); err != nil {
 			t.Fatal(err)
 		}
@@ -88,8 +83,7 @@ func TestPasswordResetVerifies(t *testing.T) {
 // TestMailedLinksArePaced: asking again and again for a link mails one
 // per pause, so the forms cannot flood someone's mailbox.
 func TestMailedLinksArePaced(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		f.register("paced@example.org", "long enough pw")
 		if _, err := f.svc.Register(f.ctx, RegisterInput{Email: "waiting@example.org", Password: "long enough pw", Name: "W"}); err != nil {
 			t.Fatal(err)

@@ -14,8 +14,7 @@ import (
 // the password refuse the access tokens of the sessions they end at once,
 // and leave other sessions alone.
 func TestSessionsEndAtOnce(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("s@example.org", "long enough pw")
 		other := f.staff(accord.RoleSecretariat, "other@example.org")
 		laptop := f.login("s@example.org", "long enough pw")

@@ -10,13 +10,10 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestAuthenticateRefusesForgedTokens(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("jwt@example.org", "long enough pw")
 		good := f.login("jwt@example.org", "long enough pw").AccessToken
 		if _, err := f.svc.Authenticate(f.ctx, good); err != nil {
@@ -98,11 +95,10 @@ func tamper(t *testing.T, token string) string {
 }
 
 func TestAuthenticateSeesTheUserAsItIsNow(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u := f.register("now@example.org", "long enough pw")
 		tok := f.login("now@example.org", "long enough pw").AccessToken
-		g := db.WithContext(f.ctx)
+		g := f.db.WithContext(f.ctx)
 
 		g.Model(&User{}).Where("id = ?", u.ID).Update("role", string(accord.RoleCoordinator))
 		g.Create(&UserRegion{UserID: u.ID, Region: "AFR"})

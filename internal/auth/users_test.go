@@ -7,13 +7,10 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestCreateUserWhoMayCreateWhom(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		admin := f.staff(accord.RoleAdmin, "admin@example.org")
 		secretariat := f.staff(accord.RoleSecretariat, "hub@example.org")
 		coordinator := f.staff(accord.RoleCoordinator, "coord@example.org")
@@ -64,22 +61,22 @@ func TestCreateUserWhoMayCreateWhom(t *testing.T) {
 		}
 
 		var created User
-		db.WithContext(f.ctx).Where("email = ?", "new.coord@example.org").Take(&created)
-		u, err := userByID(db.WithContext(f.ctx), created.ID)
+		f.db.WithContext(f.ctx).Where("email = ?", "new.coord@example.org").Take(&created)
+		u, err := userByID(f.db.WithContext(f.ctx), created.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if u.Role != accord.RoleCoordinator || strings.Join(u.Regions, ",") != "AFR,MENA" || u.EmailVerifiedAt != nil || u.PasswordHash != "" {
 			t.Fatalf("created %+v", u)
 		}
-		if ke, _ := userByEmail(db.WithContext(f.ctx), "ke@example.org"); ke == nil || ke.Country == nil || *ke.Country != "KE" {
+		if ke, _ := userByEmail(f.db.WithContext(f.ctx), "ke@example.org"); ke == nil || ke.Country == nil || *ke.Country != "KE" {
 			t.Fatalf("state party country: %+v", ke)
 		}
 		m := f.lastMail("invitation", "new.coord@example.org")
 		if m.Data["role"] != "coordinator" || m.To.Locale != "fr" {
 			t.Fatalf("invitation mail %+v", m)
 		}
-		events, err := audit.ForEntity(f.ctx, db.Gorm, KindUser, u.ID)
+		events, err := audit.ForEntity(f.ctx, f.db.Gorm, KindUser, u.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +84,7 @@ func TestCreateUserWhoMayCreateWhom(t *testing.T) {
 			t.Fatalf("audit events %+v", events)
 		}
 		var users int64
-		db.WithContext(f.ctx).Model(&User{}).Count(&users)
+		f.db.WithContext(f.ctx).Model(&User{}).Count(&users)
 		if users != 8 { // five set up, three created
 			t.Fatalf("%d users; refused creations left rows behind", users)
 		}
@@ -95,8 +92,7 @@ func TestCreateUserWhoMayCreateWhom(t *testing.T) {
 }
 
 func TestAcceptInvitation(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		admin := f.staff(accord.RoleAdmin, "admin@example.org")
 		_, inv, err := f.svc.CreateUser(f.ctx, admin, CreateUserInput{Email: "hub@example.org", Name: "Hub", Role: accord.RoleSecretariat})
 		if err != nil {
@@ -136,8 +132,7 @@ func TestAcceptInvitation(t *testing.T) {
 }
 
 func TestCreateUserDirect(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		_, err := f.svc.CreateUserDirect(f.ctx, CreateUserInput{Email: "ops@example.org", Name: "Ops", Role: accord.RoleAdmin})
 		wantField(t, err, "password")
 		_, err = f.svc.CreateUserDirect(f.ctx, CreateUserInput{Email: "ops@example.org", Name: "Ops", Role: "root", Password: "long enough pw"})
@@ -157,9 +152,8 @@ func TestCreateUserDirect(t *testing.T) {
 }
 
 func TestCreateCoordinatorBeforeSeeding(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
-		db.WithContext(f.ctx).Exec("DELETE FROM regions WHERE code = 'ECA'")
+	engines(t, func(t *testing.T, f *fixture) {
+		f.db.WithContext(f.ctx).Exec("DELETE FROM regions WHERE code = 'ECA'")
 		_, err := f.svc.CreateUserDirect(f.ctx, CreateUserInput{Email: "c@example.org", Name: "C", Role: accord.RoleCoordinator, Regions: []string{"ECA"}, Password: "long enough pw"})
 		wantField(t, err, "regions")
 	})

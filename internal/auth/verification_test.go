@@ -5,13 +5,10 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestResendVerification(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		u, err := f.svc.Register(f.ctx, RegisterInput{Email: "late@example.org", Password: "long enough pw", Name: "L", Locale: "fr"})
 		if err != nil {
 			t.Fatal(err)
@@ -44,8 +41,7 @@ func TestResendVerification(t *testing.T) {
 // TestUnverifiedAccountsExpire: an account that never verifies is removed
 // after seven days, and its address can be registered again by its owner.
 func TestUnverifiedAccountsExpire(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		if _, err := f.svc.Register(f.ctx, RegisterInput{Email: "victim@example.org", Password: "squatter password", Name: "Squatter"}); err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +57,7 @@ func TestUnverifiedAccountsExpire(t *testing.T) {
 			t.Fatalf("after seven days: removed %d, %v; want 1", n, err)
 		}
 		for _, id := range []string{kept.ID, staff.UserID} {
-			if _, err := userByID(db.WithContext(f.ctx), id); err != nil {
+			if _, err := userByID(f.db.WithContext(f.ctx), id); err != nil {
 				t.Fatalf("a verified account was removed: %v", err)
 			}
 		}
@@ -76,8 +72,7 @@ func TestUnverifiedAccountsExpire(t *testing.T) {
 }
 
 func TestVerifyUserByHand(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db)
+	engines(t, func(t *testing.T, f *fixture) {
 		admin := f.staff(accord.RoleAdmin, "admin@example.org")
 		other, err := f.svc.Register(f.ctx, RegisterInput{Email: "other@example.org", Password: "long enough pw", Name: "Other"})
 		if err != nil {
