@@ -11,7 +11,14 @@ import (
 
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 )
+
+// engines runs fn once per engine, each on a migrated database of its own.
+func engines(t *testing.T, fn func(ctx context.Context, t *testing.T, db *store.DB)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(context.Background(), t, db) })
+}
 
 // enqueue commits one message in a transaction of its own.
 func enqueue(t *testing.T, db *store.DB, to notify.Recipient, template string, data map[string]any) {

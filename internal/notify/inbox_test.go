@@ -13,12 +13,10 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/notify"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestInboxShowsOnlyTheActorsMessagesNewestFirst(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		alice := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleApplicant}
 		bob := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleCoordinator}
 		base := time.Now().UTC().Truncate(time.Microsecond)
@@ -79,8 +77,7 @@ func TestInboxShowsOnlyTheActorsMessagesNewestFirst(t *testing.T) {
 }
 
 func TestMarkReadOnlyTheActorsOwnMessage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		alice := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleApplicant}
 		bob := accord.Actor{UserID: uuid.NewString(), Role: accord.RoleSecretariat}
 		enqueue(t, db, notify.Recipient{UserID: alice.UserID, Email: "alice@example.org", Locale: "ar"}, "notice", notice("for alice"))

@@ -15,8 +15,7 @@ import (
 )
 
 func TestEnqueueInRolledBackTransactionLeavesNothing(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		refused := errors.New("guard failed")
 		err := db.Transaction(ctx, func(tx *gorm.DB) error {
 			to := notify.Recipient{UserID: uuid.NewString(), Email: "a@example.org", Locale: "fr"}
@@ -52,7 +51,7 @@ func TestEnqueueRendersInTheRecipientsLanguage(t *testing.T) {
 		{"", "en", "See the details in Accord"},
 		{"../../etc", "en", "See the details in Accord"},
 	}
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+	engines(t, func(_ context.Context, t *testing.T, db *store.DB) {
 		for _, c := range cases {
 			data := map[string]any{"title": "عنوان " + c.locale, "text": "Línea\nsecond line", "url": "https://accord.example.org/x"}
 			enqueue(t, db, notify.Recipient{UserID: uuid.NewString(), Email: "x@example.org", Locale: c.locale}, "notice", data)
@@ -116,11 +115,11 @@ func TestEnqueueRefusesWhatCannotBeRendered(t *testing.T) {
 }
 
 func TestEnqueueWithoutAddressGoesToTheInboxOnly(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		user := uuid.NewString()
 		enqueue(t, db, notify.Recipient{UserID: user, Locale: "es"}, "notice", notice("Solo en la bandeja"))
 		sender := &recordingSender{}
-		n, err := notify.NewWorker(db, sender).SendDue(context.Background())
+		n, err := notify.NewWorker(db, sender).SendDue(ctx)
 		if err != nil || n != 0 || len(sender.emails()) != 0 {
 			t.Fatalf("SendDue = %d, %v; sent %v", n, err, sender.emails())
 		}

@@ -19,8 +19,7 @@ import (
 )
 
 func TestSendDueSendsAndMarksSent(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		for i := range 5 {
 			enqueue(t, db, notify.Recipient{Email: fmt.Sprintf("m%d@example.org", i), Locale: "en"}, "notice", notice(fmt.Sprint("n", i)))
 		}
@@ -45,8 +44,7 @@ func TestSendDueSendsAndMarksSent(t *testing.T) {
 }
 
 func TestSendDueRetriesWithGrowingDelayThenGivesUp(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		enqueue(t, db, notify.Recipient{Email: "down@example.org", Locale: "en"}, "notice", notice("Retry me"))
 		now := time.Now().Add(time.Second)
 		sender := &failingSender{}
@@ -96,8 +94,7 @@ func TestSendDueRetriesWithGrowingDelayThenGivesUp(t *testing.T) {
 }
 
 func TestSendDueWithoutSMTPLogsAndKeepsTheInbox(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		user := uuid.NewString()
 		data := map[string]any{"title": "Application approved", "text": "SECRET-LINK-TOKEN", "url": "https://accord.example.org/a/1"}
 		enqueue(t, db, notify.Recipient{UserID: user, Email: "ngo@example.org", Locale: "en"}, "notice", data)
@@ -222,7 +219,7 @@ type senderFunc func(context.Context, notify.Email) error
 func (f senderFunc) Send(ctx context.Context, e notify.Email) error { return f(ctx, e) }
 
 func TestSendDueInterruptedLeavesTheRestForLater(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+	engines(t, func(ctx context.Context, t *testing.T, db *store.DB) {
 		for i := range 3 {
 			enqueue(t, db, notify.Recipient{Email: fmt.Sprintf("m%d@example.org", i), Locale: "en"}, "notice", notice("n"))
 		}
@@ -230,14 +227,14 @@ func TestSendDueInterruptedLeavesTheRestForLater(t *testing.T) {
 		clock := notify.WithClock(func() time.Time { return now })
 
 		// The server shuts down while the first message is being sent.
-		ctx, cancel := context.WithCancel(context.Background())
+		interrupted, cancel := context.WithCancel(ctx)
 		var first []notify.Email
 		shutdown := senderFunc(func(_ context.Context, e notify.Email) error {
 			first = append(first, e)
 			cancel()
 			return nil
 		})
-		n, err := notify.NewWorker(db, shutdown, clock).SendDue(ctx)
+		n, err := notify.NewWorker(db, shutdown, clock).SendDue(interrupted)
 		if n != 1 || err == nil || len(first) != 1 {
 			t.Fatalf("interrupted SendDue = %d, %v after %d sends", n, err, len(first))
 		}
@@ -252,12 +249,12 @@ func TestSendDueInterruptedLeavesTheRestForLater(t *testing.T) {
 		// Still leased a minute later: another worker leaves them alone.
 		sender := &recordingSender{}
 		now = now.Add(time.Minute)
-		if n, _ := notify.NewWorker(db, sender, clock).SendDue(context.Background()); n != 0 {
+		if n, _ := notify.NewWorker(db, sender, clock).SendDue(ctx); n != 0 {
 			t.Fatalf("a leased message was taken by another worker")
 		}
 		// Once the lease has run out they go, and the first does not go again.
 		now = now.Add(time.Hour)
-		n, err = notify.NewWorker(db, sender, clock).SendDue(context.Background())
+		n, err = notify.NewWorker(db, sender, clock).SendDue(ctx)
 		if err != nil || n != 2 {
 			t.Fatalf("after the lease: SendDue = %d, %v; want 2", n, err)
 		}
