@@ -49,16 +49,19 @@ func verify(t *testing.T, db *store.DB) audit.VerifyReport {
 	return rep
 }
 
+// wantIntact fails the test unless the chain verifies with checked events.
+func wantIntact(t *testing.T, db *store.DB, checked int64) {
+	t.Helper()
+	if rep := verify(t, db); !rep.OK || rep.Checked != checked {
+		t.Fatalf("report %+v, want OK with %d checked", rep, checked)
+	}
+}
+
 func TestChainVerifies(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		if rep := verify(t, db); !rep.OK || rep.Checked != 0 {
-			t.Fatalf("empty chain: %+v", rep)
-		}
+		wantIntact(t, db, 0)
 		appendEvents(t, db, 25)
-		rep := verify(t, db)
-		if !rep.OK || rep.Checked != 25 {
-			t.Fatalf("report %+v, want OK with 25 checked", rep)
-		}
+		wantIntact(t, db, 25)
 	})
 }
 
@@ -119,9 +122,7 @@ func TestAppendFillsFieldsAndRoundTrips(t *testing.T) {
 		if none, err := audit.ForEntity(ctx, db.Gorm, "conference", "other"); err != nil || len(none) != 0 {
 			t.Fatalf("other entity: %v, %v", none, err)
 		}
-		if rep := verify(t, db); !rep.OK || rep.Checked != 2 {
-			t.Fatalf("report %+v", rep)
-		}
+		wantIntact(t, db, 2)
 	})
 }
 
@@ -139,9 +140,7 @@ func TestAppendRolledBackLeavesNoTrace(t *testing.T) {
 			t.Fatal("transaction should have failed")
 		}
 		appendEvents(t, db, 1)
-		if rep := verify(t, db); !rep.OK || rep.Checked != 3 {
-			t.Fatalf("report %+v, want OK with 3 checked", rep)
-		}
+		wantIntact(t, db, 3)
 	})
 }
 
@@ -324,9 +323,7 @@ func appendAtOnce(t *testing.T, db *store.DB, workers, each int, subject func(w 
 	for err := range errs {
 		t.Errorf("append: %v", err)
 	}
-	if rep := verify(t, db); !rep.OK || rep.Checked != int64(workers*each) {
-		t.Fatalf("report %+v, want OK with %d checked", rep, workers*each)
-	}
+	wantIntact(t, db, int64(workers*each))
 }
 
 func TestConcurrentAppendsKeepTheChains(t *testing.T) {
