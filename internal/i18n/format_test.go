@@ -25,31 +25,36 @@ func TestFormatInt(t *testing.T) {
 
 func TestFormatDate(t *testing.T) {
 	d := time.Date(2026, time.December, 1, 9, 30, 0, 0, time.UTC)
-	for locale, want := range map[string]string{
-		"en": "1 December 2026",
-		"fr": "1er décembre 2026",
-		"es": "1 de diciembre de 2026",
-		"ar": "1 ديسمبر 2026",
+	// An instant late in a western zone is the next day in UTC.
+	ny := time.FixedZone("UTC-5", -5*3600)
+	late := time.Date(2026, time.March, 4, 22, 15, 0, 0, ny)
+	for _, c := range []struct {
+		name   string
+		format func(locale string, t time.Time) string
+		at     time.Time
+		want   map[string]string
+	}{
+		{"FormatDate", FormatDate, d, map[string]string{
+			"en": "1 December 2026",
+			"fr": "1er décembre 2026",
+			"es": "1 de diciembre de 2026",
+			"ar": "1 ديسمبر 2026",
+		}},
+		{"FormatDateTime", FormatDateTime, late, map[string]string{
+			"en": "5 March 2026, 03:15 UTC",
+			"fr": "5 mars 2026 à 03:15 UTC",
+			"es": "5 de marzo de 2026, 03:15 UTC",
+			"ar": "5 مارس 2026، 03:15 UTC",
+		}},
 	} {
-		if got := FormatDate(locale, d); got != want {
-			t.Errorf("FormatDate(%s) = %q, want %q", locale, got, want)
+		for locale, want := range c.want {
+			if got := c.format(locale, c.at); got != want {
+				t.Errorf("%s(%s) = %q, want %q", c.name, locale, got, want)
+			}
 		}
 	}
 	if got := FormatDate("fr", d.AddDate(0, 0, 1)); got != "2 décembre 2026" {
 		t.Errorf("fr second day = %q", got)
-	}
-	// An instant late in a western zone is the next day in UTC.
-	ny := time.FixedZone("UTC-5", -5*3600)
-	late := time.Date(2026, time.March, 4, 22, 15, 0, 0, ny)
-	for locale, want := range map[string]string{
-		"en": "5 March 2026, 03:15 UTC",
-		"fr": "5 mars 2026 à 03:15 UTC",
-		"es": "5 de marzo de 2026, 03:15 UTC",
-		"ar": "5 مارس 2026، 03:15 UTC",
-	} {
-		if got := FormatDateTime(locale, late); got != want {
-			t.Errorf("FormatDateTime(%s) = %q, want %q", locale, got, want)
-		}
 	}
 	for _, l := range Locales {
 		for m := time.January; m <= time.December; m++ {
