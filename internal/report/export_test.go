@@ -217,14 +217,14 @@ func TestCirculationHoldsExactlyTheCirculatedRequests(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("circulated %q, want %q", got, want)
 		}
-		if nums := column(t, records, "No. on list"); !slices.Equal(nums, []string{"1", "2"}) {
-			t.Errorf("numbers on the list %q", nums)
-		}
-		if lists := column(t, records, "List"); !slices.Equal(lists, []string{"1", "1"}) {
-			t.Errorf("list numbers %q", lists)
-		}
-		if states := column(t, records, "State"); !slices.Equal(states, []string{"Accredited", "Referred to the Conference"}) {
-			t.Errorf("states %q", states)
+		for header, want := range map[string][]string{
+			"No. on list": {"1", "2"},
+			"List":        {"1", "1"},
+			"State":       {"Accredited", "Referred to the Conference"},
+		} {
+			if got := column(t, records, header); !slices.Equal(got, want) {
+				t.Errorf("%s: %q, want %q", header, got, want)
+			}
 		}
 		if d := column(t, records, "Objection deadline"); d[0] != "2026-03-02" {
 			t.Errorf("objection deadline %q", d)
