@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -14,15 +13,14 @@ import (
 // TestUserCreateDoor: `accord user create --role door --conference CODE`
 // binds door staff to the conference named by its code.
 func TestUserCreateDoor(t *testing.T) {
-	vars := map[string]string{"ACCORD_DATA_DIR": t.TempDir(), "ACCORD_LOG_LEVEL": "error"}
+	c := newCLI(t)
 	ctx := context.Background()
-	var out bytes.Buffer
-	if err := run(ctx, []string{"user", "create", "--email", "sec@example.org", "--name", "Sec", "--role", "secretariat",
-		"--password", "a long enough password"}, env(vars), &out, &out); err != nil {
+	if err := c.run("user", "create", "--email", "sec@example.org", "--name", "Sec", "--role", "secretariat",
+		"--password", "a long enough password"); err != nil {
 		t.Fatalf("user create: %v", err)
 	}
-	secID := strings.TrimSpace(out.String())
-	a, err := open(ctx, env(vars), &out)
+	secID := strings.TrimSpace(c.out.String())
+	a, err := open(ctx, env(c.vars), &c.out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,12 +37,11 @@ func TestUserCreateDoor(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out.Reset()
-	if err := run(ctx, []string{"user", "create", "--email", "door@example.org", "--name", "Hall A", "--role", "door",
-		"--conference", "CoSP11", "--password", "a long enough password"}, env(vars), &out, &out); err != nil {
+	if err := c.run("user", "create", "--email", "door@example.org", "--name", "Hall A", "--role", "door",
+		"--conference", "CoSP11", "--password", "a long enough password"); err != nil {
 		t.Fatalf("user create --role door: %v", err)
 	}
-	a, err = open(ctx, env(vars), &out)
+	a, err = open(ctx, env(c.vars), &c.out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,8 +56,8 @@ func TestUserCreateDoor(t *testing.T) {
 		"--role door":                            "--conference-id",
 		"--role secretariat --conference CoSP11": "--conference-id",
 	} {
-		err := run(ctx, append([]string{"user", "create", "--email", "x@example.org", "--name", "X", "--password", "a long enough password"},
-			strings.Fields(args)...), env(vars), &out, &out)
+		err := c.run(append([]string{"user", "create", "--email", "x@example.org", "--name", "X", "--password", "a long enough password"},
+			strings.Fields(args)...)...)
 		if err == nil || !strings.Contains(err.Error(), flag) {
 			t.Errorf("%s: err = %v, want one naming %s", args, err, flag)
 		}

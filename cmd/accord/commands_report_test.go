@@ -18,21 +18,18 @@ import (
 // conference, `accord export` writes its participants to a file in
 // Arabic, audited as the command line's export.
 func TestSeedSyntheticThenExport(t *testing.T) {
-	dir := t.TempDir()
-	vars := map[string]string{"ACCORD_DATA_DIR": dir, "ACCORD_LOG_LEVEL": "error"}
+	c := newCLI(t)
 	ctx := context.Background()
-	var out bytes.Buffer
-	if err := run(ctx, []string{"seed", "--synthetic", "20", "--conference", "DRILL1"}, env(vars), &out, &out); err != nil {
+	if err := c.run("seed", "--synthetic", "20", "--conference", "DRILL1"); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	if !regexp.MustCompile(`20 organisations, 20 accredited requests, 60 confirmed delegates in DRILL1 \(created\), in [0-9.]+s`).MatchString(out.String()) {
-		t.Errorf("seed printed %q", out.String())
+	if !regexp.MustCompile(`20 organisations, 20 accredited requests, 60 confirmed delegates in DRILL1 \(created\), in [0-9.]+s`).MatchString(c.out.String()) {
+		t.Errorf("seed printed %q", c.out.String())
 	}
 
-	file := filepath.Join(dir, "participants.csv")
-	out.Reset()
-	err := run(ctx, []string{"export", "--conference", "DRILL1", "--list", "participants", "--format", "csv",
-		"--lang", "ar", "--region", "mena", "-o", file}, env(vars), &out, &out)
+	file := filepath.Join(c.dir, "participants.csv")
+	err := c.run("export", "--conference", "DRILL1", "--list", "participants", "--format", "csv",
+		"--lang", "ar", "--region", "mena", "-o", file)
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -50,24 +47,23 @@ func TestSeedSyntheticThenExport(t *testing.T) {
 	if records[0][0] != "اسم العائلة (كما في جواز السفر)" || len(records) < 2 {
 		t.Fatalf("records %q", records)
 	}
-	if !strings.Contains(out.String(), "rows written to "+file) {
-		t.Errorf("export printed %q", out.String())
+	if !strings.Contains(c.out.String(), "rows written to "+file) {
+		t.Errorf("export printed %q", c.out.String())
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(dir, ".participants.csv.*"))
+	leftovers, _ := filepath.Glob(filepath.Join(c.dir, ".participants.csv.*"))
 	if len(leftovers) != 0 {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 
 	// To standard output, the member directory (empty here).
-	out.Reset()
-	if err := run(ctx, []string{"export", "--members", "--format", "csv"}, env(vars), &out, &out); err != nil {
+	if err := c.run("export", "--members", "--format", "csv"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "\ufeffName (original script),Name in English") {
-		t.Errorf("members: %q", out.String())
+	if !strings.HasPrefix(c.out.String(), "\ufeffName (original script),Name in English") {
+		t.Errorf("members: %q", c.out.String())
 	}
 
-	db, err := store.Open(ctx, store.Options{SQLitePath: filepath.Join(dir, "accord.db")})
+	db, err := store.Open(ctx, store.Options{SQLitePath: filepath.Join(c.dir, "accord.db")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,15 +87,15 @@ func TestSeedSyntheticThenExport(t *testing.T) {
 		{"export", "--conference", "DRILL1"},
 		{"seed", "--conference", "DRILL1"},
 	} {
-		if err := run(ctx, args, env(vars), &out, &out); err == nil {
+		if err := c.run(args...); err == nil {
 			t.Errorf("%q: no error", args)
 		}
 	}
-	if err := run(ctx, []string{"export", "--members", "--format", "pdf"}, env(vars), &out, &out); err == nil ||
+	if err := c.run("export", "--members", "--format", "pdf"); err == nil ||
 		!strings.Contains(err.Error(), "not found") {
 		t.Errorf("members as pdf: %v", err)
 	}
-	if err := run(ctx, []string{"export", "--conference", "DRILL1", "--list", "participants", "--region", "MARS"}, env(vars), &out, &out); err == nil ||
+	if err := c.run("export", "--conference", "DRILL1", "--list", "participants", "--region", "MARS"); err == nil ||
 		!strings.Contains(err.Error(), "--region") {
 		t.Errorf("bad region: %v", err)
 	}

@@ -36,26 +36,24 @@ func TestServeMigratesAnEmptyPostgres(t *testing.T) {
 }
 
 func TestUserCreate(t *testing.T) {
-	vars := map[string]string{"ACCORD_DATA_DIR": t.TempDir(), "ACCORD_LOG_LEVEL": "error"}
-	var out bytes.Buffer
-	err := run(context.Background(), []string{"user", "create",
+	c := newCLI(t)
+	err := c.run("user", "create",
 		"--email", "Coord@Example.org", "--name", "Nadia", "--role", "coordinator",
-		"--password", "a long enough password", "--region", "MENA", "--region", "AFR"}, env(vars), &out, &out)
+		"--password", "a long enough password", "--region", "MENA", "--region", "AFR")
 	if err != nil {
 		t.Fatalf("user create: %v", err)
 	}
-	if !regexp.MustCompile(`^[0-9a-f-]{36}\n$`).MatchString(out.String()) {
-		t.Errorf("user create printed %q, want the new id", out.String())
+	if !regexp.MustCompile(`^[0-9a-f-]{36}\n$`).MatchString(c.out.String()) {
+		t.Errorf("user create printed %q, want the new id", c.out.String())
 	}
 
-	out.Reset()
-	err = run(context.Background(), []string{"user", "create",
-		"--email", "x@example.org", "--name", "X", "--role", "emperor", "--password", "a long enough password"}, env(vars), &out, &out)
+	err = c.run("user", "create",
+		"--email", "x@example.org", "--name", "X", "--role", "emperor", "--password", "a long enough password")
 	if err == nil || !strings.Contains(err.Error(), "--role") {
 		t.Errorf("unknown role: err = %v, want one naming --role", err)
 	}
-	err = run(context.Background(), []string{"user", "create",
-		"--email", "coord@example.org", "--name", "Again", "--role", "secretariat", "--password", "a long enough password"}, env(vars), &out, &out)
+	err = c.run("user", "create",
+		"--email", "coord@example.org", "--name", "Again", "--role", "secretariat", "--password", "a long enough password")
 	if err == nil || !strings.Contains(err.Error(), "--email") {
 		t.Errorf("duplicate email (differing only in case): err = %v, want one naming --email", err)
 	}

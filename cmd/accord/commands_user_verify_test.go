@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"strings"
@@ -14,8 +13,8 @@ import (
 // operator verifies its address from the command line.
 func TestUserVerify(t *testing.T) {
 	ctx := context.Background()
-	vars := map[string]string{"ACCORD_DATA_DIR": t.TempDir(), "ACCORD_LOG_LEVEL": "error"}
-	a, err := open(ctx, env(vars), io.Discard)
+	c := newCLI(t)
+	a, err := open(ctx, env(c.vars), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,18 +29,17 @@ func TestUserVerify(t *testing.T) {
 	}
 	a.Close()
 
-	var out bytes.Buffer
-	if err := run(ctx, []string{"user", "verify", "--email", " NGO@example.org"}, env(vars), &out, &out); err != nil {
+	if err := c.run("user", "verify", "--email", " NGO@example.org"); err != nil {
 		t.Fatalf("user verify: %v", err)
 	}
-	if !strings.Contains(out.String(), "ngo@example.org verified") {
-		t.Errorf("user verify printed %q", out.String())
+	if !strings.Contains(c.out.String(), "ngo@example.org verified") {
+		t.Errorf("user verify printed %q", c.out.String())
 	}
-	if err := run(ctx, []string{"user", "verify", "--email", "nobody@example.org"}, env(vars), &out, &out); err == nil {
+	if err := c.run("user", "verify", "--email", "nobody@example.org"); err == nil {
 		t.Error("verified an address that has no account")
 	}
 
-	a, err = open(ctx, env(vars), io.Discard)
+	a, err = open(ctx, env(c.vars), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

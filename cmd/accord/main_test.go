@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -29,6 +30,25 @@ func TestMain(m *testing.M) {
 // ACCORD_ variables.
 func env(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
+}
+
+// cli is the command line as an operator runs it, on a data directory of
+// its own (SQLite), logging errors only.
+type cli struct {
+	dir  string
+	vars map[string]string
+	out  bytes.Buffer // what the last command printed
+}
+
+func newCLI(t *testing.T) *cli {
+	dir := t.TempDir()
+	return &cli{dir: dir, vars: map[string]string{"ACCORD_DATA_DIR": dir, "ACCORD_LOG_LEVEL": "error"}}
+}
+
+// run runs accord with args; out then holds what it printed.
+func (c *cli) run(args ...string) error {
+	c.out.Reset()
+	return run(context.Background(), args, env(c.vars), &c.out, &c.out)
 }
 
 // server runs `accord serve` in-process until the test ends and returns

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestAuthorizationTable runs every operation of the capability as each
@@ -16,8 +14,7 @@ import (
 // the public 401 wherever a user is needed. Any other answer — above all
 // a 200 where a 404 is due — fails the test.
 func TestAuthorizationTable(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		france, egypt := e.state("FR", "fr"), e.state("EG", "ar")
 		coordinator := e.person(accord.RoleCoordinator, "", "", "en")
@@ -34,12 +31,8 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Conference 2: the applicant's request admitted for ECOSOC status,
 		// one delegate with a badge.
-		c2 := e.conference(sec, "C2", 3).str("id")
-		r2 := e.submitted(applicant, c2).str("id")
-		e.fire(sec, "/accreditation-requests/"+r2, "admit_ecosoc", "", http.StatusOK)
-		d := e.call(applicant, "POST", "/accreditation-requests/"+r2+"/delegates", nominee("Amal", "Haddad", "N1234567"), http.StatusCreated).str("id")
-		e.fire(sec, "/delegates/"+d, "confirm", "", http.StatusOK)
-		e.fire(sec, "/delegates/"+d, "issue_badge", "", http.StatusOK)
+		_, r2 := e.AccreditedRequest(sec, applicant, applicant.OrgID)
+		d := e.badgeIssued(sec, applicant, r2, nominee("Amal", "Haddad", "N1234567"))
 		token := e.call(sec, "GET", "/delegates/"+d+"/badge", nil, http.StatusOK).str("token")
 
 		callers := []struct {

@@ -9,8 +9,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -21,8 +19,7 @@ import (
 // organisations accredited to it and nobody else — and a policy that
 // closes the scope closes every one of them: no read goes around it.
 func TestConferenceReadsAreThePublicScope(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		ctx := t.Context()
 		sec := e.secretariat()
 		conf := e.conference(sec, "PUBLIC1", 3)
@@ -55,8 +52,8 @@ func TestConferenceReadsAreThePublicScope(t *testing.T) {
 		// The same methods on a service whose Authorizer keeps conferences
 		// private refuse the public.
 		authz := auth.NewAuthorizer(slog.New(slog.NewTextHandler(io.Discard, nil)))
-		closed, err := accreditation.NewService(db, workflow.New(db), authz,
-			accreditation.Config{SecretKey: []byte(testenv.SecretKey), Now: e.clock.Now}, nil)
+		closed, err := accreditation.NewService(e.DB, workflow.New(e.DB), authz,
+			accreditation.Config{SecretKey: []byte(testenv.SecretKey), Now: e.Clock.Now}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

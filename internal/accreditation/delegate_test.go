@@ -18,16 +18,13 @@ import (
 	"golang.org/x/crypto/hkdf"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestDelegatesAndBadges: nominations within the maximum and before the
 // cut-off, passport numbers that never come back, the delegate machine,
 // badges that verify while forgeries do not, and check-in once.
 func TestDelegatesAndBadges(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		ngo := e.ngo("Tunisian Integrity Watch", "TN", "MENA", "special")
 		confID := e.conference(sec, "CoSP11", 2).str("id")
@@ -89,7 +86,7 @@ func TestDelegatesAndBadges(t *testing.T) {
 			}
 		}
 		var sealed []byte
-		db.WithContext(context.Background()).Table("delegates").Select("passport_number_enc").Where("id = ?", amal.str("id")).Scan(&sealed)
+		e.DB.WithContext(context.Background()).Table("delegates").Select("passport_number_enc").Where("id = ?", amal.str("id")).Scan(&sealed)
 		if len(sealed) == 0 || bytes.Contains(sealed, []byte("N1234567")) {
 			t.Fatalf("stored passport number %q", sealed)
 		}
@@ -148,10 +145,10 @@ func TestDelegatesAndBadges(t *testing.T) {
 		}
 
 		// Nominations close at the cut-off.
-		e.clock.Advance(101 * 24 * time.Hour)
+		e.Clock.Advance(101 * 24 * time.Hour)
 		e.problem(ngo, "POST", delegates, nominee("Late", "Comer", ""), http.StatusUnprocessableEntity, "nomination_cutoff_at")
 		// A badge stops being valid when the conference is over.
-		e.clock.Advance(30 * 24 * time.Hour)
+		e.Clock.Advance(30 * 24 * time.Hour)
 		if v := e.call(nil, "GET", "/verify/"+token, nil, http.StatusOK); v["valid"] != false {
 			t.Errorf("an expired badge verifies: %v", v)
 		}
@@ -161,17 +158,12 @@ func TestDelegatesAndBadges(t *testing.T) {
 // TestCheckinRace: two scans of one badge at the same moment record one
 // attendance; the other is a conflict.
 func TestCheckinRace(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		door := e.secretariat()
 		ngo := e.ngo("Race Condition Watch", "NG", "AFR", "general")
-		confID := e.conference(sec, "RACE", 3).str("id")
-		req := e.submitted(ngo, confID).str("id")
-		e.fire(sec, "/accreditation-requests/"+req, "admit_ecosoc", "", http.StatusOK)
-		d := e.call(ngo, "POST", "/accreditation-requests/"+req+"/delegates", nominee("Ada", "Obi", ""), http.StatusCreated).str("id")
-		e.fire(sec, "/delegates/"+d, "confirm", "", http.StatusOK)
-		e.fire(sec, "/delegates/"+d, "issue_badge", "", http.StatusOK)
+		_, req := e.AccreditedRequest(sec, ngo, ngo.OrgID)
+		d := e.badgeIssued(sec, ngo, req, nominee("Ada", "Obi", ""))
 		token := e.call(sec, "GET", "/delegates/"+d+"/badge", nil, http.StatusOK).str("token")
 
 		statuses := make([]int, 2)
@@ -205,8 +197,7 @@ func TestCheckinRace(t *testing.T) {
 // TestPassportPurge: the numbers go once the conference has ended and the
 // retention period has run, not before, and the purge is on the record.
 func TestPassportPurge(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		sec := e.secretariat()
 		ngo := e.ngo("Retention Watch", "SN", "AFR", "roster")
@@ -216,11 +207,11 @@ func TestPassportPurge(t *testing.T) {
 		e.call(ngo, "POST", "/accreditation-requests/"+req+"/delegates", nominee("Moussa", "Ba", "S1111111"), http.StatusCreated)
 
 		// The conference ends 124 days from now; retention is 90 days.
-		e.clock.Advance((124 + 90) * 24 * time.Hour)
+		e.Clock.Advance((124 + 90) * 24 * time.Hour)
 		if n, err := e.svc.PurgePassports(ctx); err != nil || n != 0 {
 			t.Fatalf("purge on the last day of retention: %d, %v", n, err)
 		}
-		e.clock.Advance(24 * time.Hour)
+		e.Clock.Advance(24 * time.Hour)
 		if n, err := e.svc.PurgePassports(ctx); err != nil || n != 2 {
 			t.Fatalf("purge after retention: %d, %v; want 2", n, err)
 		}

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestDeskNotifications: the secretariat is told of a new request, a
@@ -16,8 +14,7 @@ import (
 // officer who chose a daily digest gets one message a day carrying them
 // all instead.
 func TestDeskNotifications(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		each := e.secretariat()
 		daily := e.person(accord.RoleSecretariat, "", "", "ar")
 		confID := e.conference(each, "NOTE", 3).str("id")
@@ -49,7 +46,7 @@ func TestDeskNotifications(t *testing.T) {
 		if n := e.count("messages", "user_id = ? AND template = ?", daily.ID, "notice"); n != 0 {
 			t.Fatalf("a digest went out within the day: %d", n)
 		}
-		e.clock.Advance(25 * time.Hour)
+		e.Clock.Advance(25 * time.Hour)
 		e.tick()
 		e.tick()
 		ms := e.Messages(daily.ID)

@@ -9,15 +9,13 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
 // deskNGO inserts an organisation named in Arabic and English and returns
 // an applicant speaking for it.
 func (e *env) deskNGO(name, nameEN, country, ecosoc string) *user {
-	e.t.Helper()
+	e.T.Helper()
 	o := e.Organization(membership.Organization{Name: name, NameEN: nameEN, Country: country, EcosocStatus: ecosoc})
 	return e.person(accord.RoleApplicant, "", o.ID, "ar")
 }
@@ -39,17 +37,14 @@ func names(items []obj, field string) []string {
 // either script with Arabic spelling variants, paged by keys, with the
 // count of each state; nobody else may.
 func TestDeskRequests(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
-		confID := e.conference(sec, "DESK", 3).str("id")
 		arab := e.deskNGO("الشبكة العربية للنزاهة", "Arab Network for Integrity", "JO", "general")
 		societe := e.deskNGO("Société civile intègre", "Upright Civil Society", "SN", "none")
 		watch := e.deskNGO("Transparency Watch", "Transparency Watch", "NG", "special")
+		confID, _ := e.AccreditedRequest(sec, watch, watch.OrgID)
 		reqArab := e.submitted(arab, confID).str("id")
 		e.submitted(societe, confID)
-		reqWatch := e.submitted(watch, confID).str("id")
-		e.fire(sec, "/accreditation-requests/"+reqWatch, "admit_ecosoc", "", http.StatusOK)
 		// A draft is the applicant's own and is not on the desk.
 		other := e.deskNGO("منظمة المسودة", "Draft Org", "EG", "none")
 		e.call(other, "POST", "/conferences/"+confID+"/accreditation-requests",
@@ -126,18 +121,15 @@ func TestDeskRequests(t *testing.T) {
 // where one item is stale confirms the others and refuses that one, each
 // firing audited on its own.
 func TestDeskDelegatesAndBulk(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
-		confID := e.conference(sec, "BULK", 5).str("id")
 		ngo := e.deskNGO("جمعية الشفافية", "Transparency Society", "JO", "general")
 		other := e.deskNGO("Integrity Now", "Integrity Now", "KE", "general")
-		req := e.submitted(ngo, confID).str("id")
+		confID, req := e.AccreditedRequest(sec, ngo, ngo.OrgID)
 		req2 := e.submitted(other, confID).str("id")
-		e.fire(sec, "/accreditation-requests/"+req, "admit_ecosoc", "", http.StatusOK)
 		e.fire(sec, "/accreditation-requests/"+req2, "admit_ecosoc", "", http.StatusOK)
 		nominate := func(u *user, r string, n obj) obj {
-			return e.call(u, "POST", "/accreditation-requests/"+r+"/delegates", n, http.StatusCreated)
+			return e.call(u, "POST", delegatesOf(r), n, http.StatusCreated)
 		}
 		amira := nominee("Amira", "Haddad", "N1234567")
 		amira["given_name_original"], amira["family_name_original"] = "أميرة", "حداد"

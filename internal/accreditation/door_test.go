@@ -11,8 +11,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // badged is a conference with one accredited organisation whose
@@ -24,7 +22,7 @@ type badged struct {
 }
 
 func (e *env) badged(sec *user, code string, names ...string) badged {
-	e.t.Helper()
+	e.T.Helper()
 	confID := e.conference(sec, code, len(names)+1).str("id")
 	ngo := e.ngo("Integrity Watch "+code, "TN", "MENA", "special")
 	r := e.submitted(ngo, confID).str("id")
@@ -32,20 +30,14 @@ func (e *env) badged(sec *user, code string, names ...string) badged {
 	b := badged{confID: confID, ngo: ngo}
 	for i, n := range names {
 		// One person, one passport: each nominee has a number of their own.
-		d := e.call(ngo, "POST", "/accreditation-requests/"+r+"/delegates", nominee(n, "Haddad", fmt.Sprintf("N777%04d", i)), http.StatusCreated)
-		path := "/delegates/" + d.str("id")
-		if _, ok := d["badge_code"]; ok {
-			e.t.Fatalf("a nominee has a badge code: %v", d)
-		}
-		e.fire(sec, path, "confirm", "", http.StatusOK)
-		e.fire(sec, path, "issue_badge", "", http.StatusOK)
-		b.delegates = append(b.delegates, e.call(sec, "GET", path, nil, http.StatusOK))
+		d := e.badgeIssued(sec, ngo, r, nominee(n, "Haddad", fmt.Sprintf("N777%04d", i)))
+		b.delegates = append(b.delegates, e.call(sec, "GET", "/delegates/"+d, nil, http.StatusOK))
 	}
 	return b
 }
 
 func (e *env) door(confID string) *user {
-	e.t.Helper()
+	e.T.Helper()
 	return e.Person(auth.CreateUserInput{Role: accord.RoleDoor, ConferenceID: confID})
 }
 
@@ -53,8 +45,7 @@ func (e *env) door(confID string) *user {
 // without letters read one for another, accepted at check-in in any
 // letter case, once; and the token fits a QR code a phone reads.
 func TestBadgeCode(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		b := e.badged(sec, "CoSP11", "Amal", "Karim")
 		codes := map[string]bool{}
@@ -100,8 +91,7 @@ func TestBadgeCode(t *testing.T) {
 // TestDoorRole: door staff check badges in at their conference and do
 // nothing else.
 func TestDoorRole(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		a := e.badged(sec, "CoSP11", "Amal", "Karim", "Salma")
 		other := e.badged(sec, "IRG15", "Omar")
@@ -201,14 +191,13 @@ func TestDoorRole(t *testing.T) {
 // order; the earliest scan of a badge is its check-in, the others are
 // duplicates, a forged badge is refused, and a retry is answered the same.
 func TestCheckinBatch(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		b := e.badged(sec, "CoSP11", "Amal", "Karim")
 		door := e.door(b.confID)
 		amal, karim := b.delegates[0], b.delegates[1]
 		karimToken := e.call(b.ngo, "GET", "/delegates/"+karim.str("id")+"/badge", nil, http.StatusOK).str("token")
-		now := e.clock.Now().UTC().Truncate(time.Second)
+		now := e.Clock.Now().UTC().Truncate(time.Second)
 		t0, t1, t2 := now.Add(-30*time.Minute), now.Add(-20*time.Minute), now.Add(-10*time.Minute)
 
 		hallA := obj{"items": []obj{

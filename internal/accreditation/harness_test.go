@@ -10,9 +10,9 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/apitest"
-	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -20,10 +20,7 @@ import (
 // accreditation API as a client would.
 type env struct {
 	*testenv.Env
-	t     *testing.T
-	db    *store.DB
-	clock *clock.Manual
-	svc   *accreditation.Service
+	svc *accreditation.Service
 }
 
 // shortDeadlines is ACCORD_ALLOW_SHORT_DEADLINES=true.
@@ -32,7 +29,14 @@ var shortDeadlines = testenv.ShortDeadlines()
 func newEnv(t *testing.T, db *store.DB, opts ...testenv.Option) *env {
 	t.Helper()
 	te := testenv.New(t, db, opts...)
-	return &env{Env: te, t: t, db: db, clock: te.Clock, svc: te.App.Accreditation}
+	return &env{Env: te, svc: te.App.Accreditation}
+}
+
+// engines runs fn once per engine, as subtests "sqlite" and "postgres",
+// each on an environment of its own.
+func engines(t *testing.T, fn func(t *testing.T, e *env), opts ...testenv.Option) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(t, newEnv(t, db, opts...)) })
 }
 
 // user is a signed-in person of the tests; a nil *user is the public.
@@ -41,7 +45,7 @@ type user = testenv.User
 // person creates a user of role, as `accord user create` does, makes an
 // applicant speak for its organisation, and signs it in.
 func (e *env) person(role accord.Role, country, orgID, locale string) *user {
-	e.t.Helper()
+	e.T.Helper()
 	return e.PersonOf(role, country, orgID, locale)
 }
 
@@ -53,7 +57,7 @@ func (e *env) state(country, locale string) *user {
 
 // ngo inserts an organisation and returns an applicant speaking for it.
 func (e *env) ngo(nameEN, country, region, ecosoc string) *user {
-	e.t.Helper()
+	e.T.Helper()
 	o := e.Organization(membership.Organization{Name: nameEN, NameEN: nameEN, Country: country, Region: region, EcosocStatus: ecosoc})
 	return e.person(accord.RoleApplicant, "", o.ID, "en")
 }
@@ -69,7 +73,7 @@ type res struct {
 // "root:") with body as JSON, as u. A transition body that names no
 // version gets the one u reads now, as a client does.
 func (e *env) do(u *user, method, path string, body any, headers ...string) res {
-	e.t.Helper()
+	e.T.Helper()
 	if m, ok := body.(obj); ok && strings.HasSuffix(path, "/transitions") && m["version"] == nil {
 		out := obj{"version": e.Version(u, strings.TrimSuffix(path, "/transitions"))}
 		for k, v := range m {
@@ -89,15 +93,15 @@ func (e *env) do(u *user, method, path string, body any, headers ...string) res 
 // call sends a request, fails unless the status is want, and decodes a
 // JSON object answer.
 func (e *env) call(u *user, method, path string, body any, want int) obj {
-	e.t.Helper()
+	e.T.Helper()
 	r := e.do(u, method, path, body)
 	if r.status != want {
-		e.t.Fatalf("%s %s as %s: status %d, want %d: %s", method, path, who(u), r.status, want, r.body)
+		e.T.Fatalf("%s %s as %s: status %d, want %d: %s", method, path, who(u), r.status, want, r.body)
 	}
 	var o obj
 	if len(r.body) > 0 && r.body[0] == '{' {
 		if err := json.Unmarshal(r.body, &o); err != nil {
-			e.t.Fatalf("decode %s: %v", r.body, err)
+			e.T.Fatalf("decode %s: %v", r.body, err)
 		}
 	}
 	return o
@@ -106,11 +110,11 @@ func (e *env) call(u *user, method, path string, body any, want int) obj {
 // problem checks that the answer is a problem document of status naming
 // field (when given) among its errors.
 func (e *env) problem(u *user, method, path string, body any, status int, field string) obj {
-	e.t.Helper()
+	e.T.Helper()
 	r := e.do(u, method, path, body)
-	p := testenv.Problem(e.t, apitest.Response{Status: r.status, Header: r.header, Body: r.body}, status)
+	p := testenv.Problem(e.T, apitest.Response{Status: r.status, Header: r.header, Body: r.body}, status)
 	if field != "" && !testenv.HasField(p, field) {
-		e.t.Fatalf("%s %s as %s: problem lacks field %q: %s", method, path, who(u), field, r.body)
+		e.T.Fatalf("%s %s as %s: problem lacks field %q: %s", method, path, who(u), field, r.body)
 	}
 	var o obj
 	json.Unmarshal(r.body, &o)
@@ -154,8 +158,8 @@ func (o obj) events() []string {
 // conference creates a conference over the API, starting 120 days from
 // now, with its accreditation window open.
 func (e *env) conference(sec *user, code string, maxDelegates int) obj {
-	e.t.Helper()
-	now := e.clock.Now()
+	e.T.Helper()
+	now := e.Clock.Now()
 	day := func(d int) string { return now.AddDate(0, 0, d).Format("2006-01-02") }
 	return e.call(sec, "POST", "/conferences", obj{
 		"code": code, "title": "Conference " + code, "venue": "Vienna International Centre",
@@ -169,23 +173,61 @@ func (e *env) conference(sec *user, code string, maxDelegates int) obj {
 
 // submitted creates a request of u's organisation and submits it.
 func (e *env) submitted(u *user, confID string) obj {
-	e.t.Helper()
+	e.T.Helper()
 	r := e.call(u, "POST", "/conferences/"+confID+"/accreditation-requests",
 		obj{"organization_id": u.OrgID, "motivation": "We monitor the Convention's implementation."}, http.StatusCreated)
 	return e.fire(u, "/accreditation-requests/"+r.str("id"), "submit", "", http.StatusOK)
 }
 
+// rivals are two organisations whose requests to one conference, of five
+// delegates a request, are submitted: where one passport may be nominated
+// twice.
+type rivals struct {
+	sec, a, b      *user
+	confID, ra, rb string // the conference, a's request and b's
+}
+
+func (e *env) rivals() rivals {
+	e.T.Helper()
+	r := rivals{sec: e.secretariat()}
+	r.a = e.ngo("Arab Transparency Network", "JO", "MENA", "general")
+	r.b = e.ngo("Other Watch", "PE", "AME", "none")
+	r.confID = e.conference(r.sec, "C1", 5).str("id")
+	r.ra, r.rb = e.submitted(r.a, r.confID).str("id"), e.submitted(r.b, r.confID).str("id")
+	return r
+}
+
+// delegatesOf is the path of a request's delegates, where nominations go.
+func delegatesOf(requestID string) string {
+	return "/accreditation-requests/" + requestID + "/delegates"
+}
+
+// badgeIssued nominates n as ngo on the accredited request reqID, and
+// has sec confirm the delegate and issue the badge; a nominee has no
+// badge code yet. It returns the delegate's id.
+func (e *env) badgeIssued(sec, ngo *user, reqID string, n obj) string {
+	e.T.Helper()
+	d := e.call(ngo, "POST", delegatesOf(reqID), n, http.StatusCreated)
+	if _, ok := d["badge_code"]; ok {
+		e.T.Fatalf("a nominee has a badge code: %v", d)
+	}
+	path := "/delegates/" + d.str("id")
+	e.fire(sec, path, "confirm", "", http.StatusOK)
+	e.fire(sec, path, "issue_badge", "", http.StatusOK)
+	return d.str("id")
+}
+
 // fire posts an event to a workflow resource over the API and returns
 // the answer.
 func (e *env) fire(u *user, resource, event, comment string, want int) obj {
-	e.t.Helper()
+	e.T.Helper()
 	var o obj
-	e.Fire(u, resource, event, comment).Want(e.t, want).Decode(e.t, &o)
+	e.Fire(u, resource, event, comment).Want(e.T, want).Decode(e.T, &o)
 	return o
 }
 
 func (e *env) stateOf(u *user, requestID string) string {
-	e.t.Helper()
+	e.T.Helper()
 	return e.call(u, "GET", "/accreditation-requests/"+requestID, nil, http.StatusOK).str("state")
 }
 

@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -14,8 +12,7 @@ import (
 // the limit in bytes — is accepted; one character over the limit is
 // refused with a field error.
 func TestLimitsCountCharacters(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		france := e.state("FR", "fr")
 		ngo := e.ngo("Arab Transparency Network", "JO", "MENA", "general")
@@ -47,9 +44,8 @@ func TestLimitsCountCharacters(t *testing.T) {
 
 		// Delegates' names in their original script, title and role: 200
 		// characters each.
-		conf2 := e.conference(sec, "AR2", 3).str("id")
-		admitted := "/accreditation-requests/" + e.submitted(ngo, conf2).str("id")
-		e.fire(sec, admitted, "admit_ecosoc", "", http.StatusOK)
+		_, reqID := e.AccreditedRequest(sec, ngo, ngo.OrgID)
+		admitted := "/accreditation-requests/" + reqID
 		long := nominee("Amal", "Haddad", "")
 		long["given_name_original"], long["family_name_original"] = testenv.Arabic(150), testenv.Arabic(150)
 		long["title"], long["organization_role"] = testenv.Arabic(150), testenv.Arabic(150)

@@ -4,9 +4,6 @@ import (
 	"net/http"
 	"sync"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestSamePassportOncePerConference: the same passport number, however
@@ -15,21 +12,15 @@ import (
 // the others 409 naming passport_number. Another conference takes it, and
 // so does this one once the delegate is cancelled.
 func TestSamePassportOncePerConference(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		sec := e.secretariat()
-		a := e.ngo("Arab Transparency Network", "JO", "MENA", "general")
-		b := e.ngo("Other Watch", "PE", "AME", "none")
-		c1 := e.conference(sec, "C1", 5).str("id")
-		c2 := e.conference(sec, "C2", 5).str("id")
-		ra := e.submitted(a, c1).str("id")
-		rb := e.submitted(b, c1).str("id")
-		path := func(r string) string { return "/accreditation-requests/" + r + "/delegates" }
+	engines(t, func(t *testing.T, e *env) {
+		f := e.rivals()
+		a, b, ra, rb := f.a, f.b, f.ra, f.rb
+		c2 := e.conference(f.sec, "C2", 5).str("id")
 
 		// One after the other.
-		first := e.call(a, "POST", path(ra), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated).str("id")
-		e.problem(a, "POST", path(ra), nominee("Amal", "Haddad", "n 1234 567"), http.StatusConflict, "passport_number")
-		e.problem(b, "POST", path(rb), nominee("Amal", "Haddad", "N1234567"), http.StatusConflict, "passport_number")
+		first := e.call(a, "POST", delegatesOf(ra), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated).str("id")
+		e.problem(a, "POST", delegatesOf(ra), nominee("Amal", "Haddad", "n 1234 567"), http.StatusConflict, "passport_number")
+		e.problem(b, "POST", delegatesOf(rb), nominee("Amal", "Haddad", "N1234567"), http.StatusConflict, "passport_number")
 
 		// At once, from both organisations and twice from one.
 		statuses := make(chan int, 3)
@@ -41,7 +32,7 @@ func TestSamePassportOncePerConference(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				statuses <- e.do(send.u, "POST", path(send.r), nominee("Omar", "Saleh", "P7654321")).status
+				statuses <- e.do(send.u, "POST", delegatesOf(send.r), nominee("Omar", "Saleh", "P7654321")).status
 			}()
 		}
 		wg.Wait()
@@ -58,8 +49,8 @@ func TestSamePassportOncePerConference(t *testing.T) {
 		}
 
 		// Another conference is another matter; a cancelled delegate frees it.
-		e.call(a, "POST", path(e.submitted(a, c2).str("id")), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated)
+		e.call(a, "POST", delegatesOf(e.submitted(a, c2).str("id")), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated)
 		e.fire(a, "/delegates/"+first, "cancel", "", http.StatusOK)
-		e.call(b, "POST", path(rb), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated)
+		e.call(b, "POST", delegatesOf(rb), nominee("Amal", "Haddad", "N1234567"), http.StatusCreated)
 	})
 }

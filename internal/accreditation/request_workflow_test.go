@@ -8,16 +8,13 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRequestTransitionsAndGuards fires the events the rule 17 walk does
 // not: changes and resubmission, ineligibility, the window, the version,
 // the Conference's denial, the applicant's withdrawal and revocation.
 func TestRequestTransitionsAndGuards(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		france := e.state("FR", "en")
 		ngo := e.ngo("Kenya Integrity Forum", "KE", "AFR", "none")
@@ -32,7 +29,7 @@ func TestRequestTransitionsAndGuards(t *testing.T) {
 			t.Fatalf("draft %v", draft)
 		}
 		id := draft.str("id")
-		e.call(sec, "PATCH", "/conferences/"+confID, obj{"accreditation_opens_at": e.clock.Now().Add(time.Hour),
+		e.call(sec, "PATCH", "/conferences/"+confID, obj{"accreditation_opens_at": e.Clock.Now().Add(time.Hour),
 			"version": conf.num("version")}, http.StatusOK)
 		if slices.Contains(e.call(ngo, "GET", path(id), nil, http.StatusOK).events(), "submit") {
 			t.Error("submit offered while the window is closed")
@@ -40,7 +37,7 @@ func TestRequestTransitionsAndGuards(t *testing.T) {
 		e.problem(ngo, "POST", path(id)+"/transitions", obj{"event": "submit"}, http.StatusUnprocessableEntity, "accreditation_window")
 		// A stale conference version is a conflict.
 		e.problem(sec, "PATCH", "/conferences/"+confID, obj{"venue": "Doha", "version": conf.num("version")}, http.StatusConflict, "")
-		e.clock.Advance(2 * time.Hour)
+		e.Clock.Advance(2 * time.Hour)
 		e.fire(ngo, path(id), "submit", "", http.StatusOK)
 
 		// request_changes needs its message, which the NGO receives.
@@ -91,7 +88,7 @@ func TestRequestTransitionsAndGuards(t *testing.T) {
 		// Sustain and overrule come only with the Conference's decision.
 		e.problem(sec, "POST", "/objections/"+o.str("id")+"/transitions", obj{"event": "sustain", "comment": "Ref."},
 			http.StatusUnprocessableEntity, "event")
-		e.clock.Advance(31 * 24 * time.Hour)
+		e.Clock.Advance(31 * 24 * time.Hour)
 		// A State withdraws before the deadline only.
 		e.problem(france, "POST", "/objections/"+o.str("id")+"/transitions", obj{"event": "withdraw"},
 			http.StatusUnprocessableEntity, "objection_deadline")
@@ -112,8 +109,7 @@ func TestRequestTransitionsAndGuards(t *testing.T) {
 		// An accredited request cannot be withdrawn; it can be revoked, with
 		// reasons.
 		ecosoc := e.ngo("Global ECOSOC Partner", "CH", "ECA", "general")
-		acc := e.submitted(ecosoc, confID).str("id")
-		e.fire(sec, path(acc), "admit_ecosoc", "", http.StatusOK)
+		_, acc := e.AccreditedRequest(sec, ecosoc, ecosoc.OrgID)
 		e.problem(ecosoc, "POST", path(acc)+"/transitions", obj{"event": "withdraw"}, http.StatusConflict, "")
 		e.problem(sec, "POST", path(acc)+"/transitions", obj{"event": "revoke"}, http.StatusUnprocessableEntity, "comment")
 		if got := e.fire(sec, path(acc), "revoke", "False declarations.", http.StatusOK).str("state"); got != "revoked" {
@@ -126,53 +122,51 @@ func TestRequestTransitionsAndGuards(t *testing.T) {
 // TestShortDeadlines: with ACCORD_ALLOW_SHORT_DEADLINES a drill may set an
 // objection deadline an hour away, and the engine honours it.
 func TestShortDeadlines(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db, shortDeadlines)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		ngo := e.ngo("Peru Transparency Lab", "PE", "AME", "none")
 		confID := e.conference(sec, "DRILL", 2).str("id")
 		id := e.submitted(ngo, confID).str("id")
 		e.fire(sec, "/accreditation-requests/"+id, "clear", "", http.StatusOK)
 		e.problem(sec, "POST", "/conferences/"+confID+"/circulations",
-			obj{"objection_deadline": e.clock.Now().Add(-time.Minute)}, http.StatusUnprocessableEntity, "objection_deadline")
-		deadline := e.clock.Now().Add(time.Hour)
+			obj{"objection_deadline": e.Clock.Now().Add(-time.Minute)}, http.StatusUnprocessableEntity, "objection_deadline")
+		deadline := e.Clock.Now().Add(time.Hour)
 		circ := e.call(sec, "POST", "/conferences/"+confID+"/circulations", obj{"objection_deadline": deadline}, http.StatusCreated)
 		if circ.str("objection_deadline") != deadline.Format(time.RFC3339) {
 			t.Fatalf("deadline %s, want %s", circ.str("objection_deadline"), deadline.Format(time.RFC3339))
 		}
-		e.clock.Advance(59 * time.Minute)
+		e.Clock.Advance(59 * time.Minute)
 		if n := e.tick(); n != 0 {
 			t.Fatalf("tick before the deadline fired %d", n)
 		}
-		e.clock.Advance(time.Minute)
+		e.Clock.Advance(time.Minute)
 		if n := e.tick(); n != 1 {
 			t.Fatalf("tick at the deadline fired %d, want 1", n)
 		}
 		if got := e.stateOf(sec, id); got != "accredited" {
 			t.Fatalf("unopposed request is %s at the deadline", got)
 		}
-	})
+	}, shortDeadlines)
 }
 
 // TestLateCirculationIsRecorded: circulating less than thirty days before
 // the opening is allowed, marked late and kept on the record.
 func TestLateCirculationIsRecorded(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		ngo := e.ngo("Late Filers Association", "GH", "AFR", "none")
 		conf := e.conference(sec, "LATE", 2)
 		confID := conf.str("id")
-		soon := e.clock.Now().AddDate(0, 0, 20).Format("2006-01-02")
+		soon := e.Clock.Now().AddDate(0, 0, 20).Format("2006-01-02")
 		e.call(sec, "PATCH", "/conferences/"+confID, obj{"starts_on": soon, "ends_on": soon,
-			"nomination_cutoff_at": e.clock.Now().AddDate(0, 0, 10)}, http.StatusOK)
+			"nomination_cutoff_at": e.Clock.Now().AddDate(0, 0, 10)}, http.StatusOK)
 		id := e.submitted(ngo, confID).str("id")
 		e.fire(sec, "/accreditation-requests/"+id, "clear", "", http.StatusOK)
 		circ := e.call(sec, "POST", "/conferences/"+confID+"/circulations", nil, http.StatusCreated)
 		if circ["late"] != true {
 			t.Fatalf("circulation %v not marked late", circ)
 		}
-		events, err := audit.ForEntity(context.Background(), db.WithContext(context.Background()), "conference", confID)
+		events, err := audit.ForEntity(context.Background(), e.DB.WithContext(context.Background()), "conference", confID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,10 +184,9 @@ func TestLateCirculationIsRecorded(t *testing.T) {
 
 // TestConferenceValidation: the dates and the window must make sense.
 func TestConferenceValidation(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
-		now := e.clock.Now()
+		now := e.Clock.Now()
 		bad := obj{
 			"code": "BAD", "title": "Bad", "starts_on": "2026-06-10", "ends_on": "2026-06-01",
 			"accreditation_opens_at": now, "accreditation_closes_at": now.Add(-time.Hour),

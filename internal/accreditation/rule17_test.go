@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRule17 follows one conference through rule 17 as the issue's "Must
@@ -16,8 +13,7 @@ import (
 // with grounds, withdrawal, replies, the deadline, the Conference's
 // decision and the public counts.
 func TestRule17(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
+	engines(t, func(t *testing.T, e *env) {
 		sec := e.secretariat()
 		france, egypt := e.state("FR", "fr"), e.state("EG", "ar")
 		ecosoc := e.ngo("Arab Transparency Network", "LB", "MENA", "special")
@@ -51,13 +47,13 @@ func TestRule17(t *testing.T) {
 			e.fire(sec, "/accreditation-requests/"+id, "clear", "", http.StatusOK)
 		}
 		e.problem(sec, "POST", "/conferences/"+confID+"/circulations",
-			obj{"objection_deadline": e.clock.Now().Add(48 * time.Hour)}, http.StatusUnprocessableEntity, "objection_deadline")
+			obj{"objection_deadline": e.Clock.Now().Add(48 * time.Hour)}, http.StatusUnprocessableEntity, "objection_deadline")
 		circ := e.call(sec, "POST", "/conferences/"+confID+"/circulations", nil, http.StatusCreated)
 		ids, _ := circ["request_ids"].([]any)
 		if circ.num("number") != 1 || len(ids) != 3 || ids[0] != b || ids[1] != c || ids[2] != d {
 			t.Fatalf("circulation %v: want list 1 of B, C, D in name order", circ)
 		}
-		deadline := e.clock.Now().AddDate(0, 0, 30)
+		deadline := e.Clock.Now().AddDate(0, 0, 30)
 		if circ.str("objection_deadline") != deadline.Format(time.RFC3339) {
 			t.Errorf("objection_deadline %s, want %s", circ.str("objection_deadline"), deadline.Format(time.RFC3339))
 		}
@@ -137,7 +133,7 @@ func TestRule17(t *testing.T) {
 		// At the deadline: an objection after it is refused even before
 		// the engine ticks; then the unopposed requests are accredited and
 		// the opposed one referred, exactly once.
-		e.clock.Advance(30*24*time.Hour + time.Minute)
+		e.Clock.Advance(30*24*time.Hour + time.Minute)
 		e.problem(egypt, "POST", "/accreditation-requests/"+b+"/objections", obj{"grounds": "Late."},
 			http.StatusUnprocessableEntity, "objection_deadline")
 		if n := e.tick(); n != 3 {

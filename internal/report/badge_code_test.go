@@ -5,17 +5,12 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestBadgeCardsCarryTheShortCode: every printed badge shows, under its QR
 // code, the short code door staff type when no camera reads the QR code.
 func TestBadgeCardsCarryTheShortCode(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		b, err := e.accr.BadgeOf(context.Background(), f.sec.Actor(), f.laila)
 		if err != nil || len(b.Code) != 8 {
 			t.Fatalf("Laila's badge %+v, %v", b, err)

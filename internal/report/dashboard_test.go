@@ -19,8 +19,8 @@ import (
 // decided after 2, 4 and 10 days (median 4 days), one waiting, one draft
 // and one withdrawn, which have no decision.
 func (e *env) applications(f *fixture) {
-	e.t.Helper()
-	t0 := e.clock.Now().AddDate(0, -2, 0)
+	e.T.Helper()
+	t0 := e.Clock.Now().AddDate(0, -2, 0)
 	day := 24 * time.Hour
 	for _, a := range []struct {
 		org     *org
@@ -45,16 +45,14 @@ func (e *env) applications(f *fixture) {
 			decided := t0.Add(a.decided)
 			app.DecidedAt = &decided
 		}
-		if err := e.db.WithContext(context.Background()).Create(&app).Error; err != nil {
-			e.t.Fatal(err)
+		if err := e.DB.WithContext(context.Background()).Create(&app).Error; err != nil {
+			e.T.Fatal(err)
 		}
 	}
 }
 
 func TestDashboardFigures(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		e.applications(f)
 
 		r := e.get(f.sec, "/reports/dashboard?lang=ar").want(t, "dashboard", http.StatusOK)

@@ -34,7 +34,7 @@ func TestExportFailingMidwayAbortsTheDownload(t *testing.T) {
 	// rows, over three megabytes.
 	const cut = 1 << 20
 	proxy.CutAfter(cut)
-	req, _ := http.NewRequest(http.MethodGet, e.api+"/conferences/BIG/exports/participants.csv", nil)
+	req, _ := http.NewRequest(http.MethodGet, e.API+"/conferences/BIG/exports/participants.csv", nil)
 	req.Header.Set("Authorization", "Bearer "+sec.Token)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

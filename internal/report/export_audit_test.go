@@ -5,17 +5,13 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestPersonalDataExportsAreAudited: participants, badges and members
 // record who exported what, when, with which filters and how many rows;
 // lists without personal data, and refused exports, record nothing.
 func TestPersonalDataExportsAreAudited(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		base := "/conferences/" + f.conf.ID + "/exports/"
 		e.get(f.sec, base+"accredited.csv").want(t, "accredited", http.StatusOK)
 		e.get(f.sec, base+"circulation.pdf").want(t, "circulation", http.StatusOK)
@@ -33,8 +29,8 @@ func TestPersonalDataExportsAreAudited(t *testing.T) {
 			if ev.EntityID != entity || ev.ActorID != f.sec.ID || ev.ActorRole != "secretariat" || ev.RequestID == "" {
 				t.Errorf("%s: entity %q actor %q %q request %q", list, ev.EntityID, ev.ActorID, ev.ActorRole, ev.RequestID)
 			}
-			if !ev.OccurredAt.Equal(e.clock.Now()) {
-				t.Errorf("%s: at %v, want %v", list, ev.OccurredAt, e.clock.Now())
+			if !ev.OccurredAt.Equal(e.Clock.Now()) {
+				t.Errorf("%s: at %v, want %v", list, ev.OccurredAt, e.Clock.Now())
 			}
 			d := ev.Data
 			if d["list"] != list || d["format"] != format || d["rows"] != float64(rows) || d["channel"] != "api" {
@@ -59,7 +55,7 @@ func TestPersonalDataExportsAreAudited(t *testing.T) {
 		check(events[1], f.conf.ID, "badges", "pdf", 1, nil)
 		check(events[2], "members", "members", "csv", 1, map[string]any{"country": "EG"})
 
-		report, err := audit.Verify(t.Context(), db.WithContext(t.Context()))
+		report, err := audit.Verify(t.Context(), e.DB.WithContext(t.Context()))
 		if err != nil || !report.OK {
 			t.Fatalf("audit chain: %+v %v", report, err)
 		}

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestOnlyTheSecretariatExports: every export, in every format, refuses
@@ -14,9 +12,7 @@ import (
 // coordinators and operators (admin: no workflow data) with 403, and the public with 401; the secretariat gets
 // 200, and 404 for what does not exist.
 func TestOnlyTheSecretariatExports(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		var paths []string
 		for _, list := range []string{"accredited", "participants", "circulation", "badges"} {
 			for _, format := range []string{"csv", "xlsx", "pdf"} {

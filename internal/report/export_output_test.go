@@ -13,7 +13,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/i18n"
-	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
@@ -26,9 +25,7 @@ var rawCodes = []string{"MENA", "AFR", "AME", "special", "general", "none", "con
 // language, says a region, an ECOSOC status and a state in words, as the
 // pages do.
 func TestExportsNameCodesInTheirLanguage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		conf := "/conferences/CoSP11/exports/"
 		files := []string{conf + "accredited", conf + "participants", conf + "circulation", "/members/export"}
 		for _, locale := range []string{"ar", "fr", "en"} {
@@ -87,7 +84,7 @@ func TestExportsNameCodesInTheirLanguage(t *testing.T) {
 func TestCirculationPDFHasOneTablePerList(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
 	f := e.fixture()
-	deadline := e.clock.Now().Add(time.Hour)
+	deadline := e.Clock.Now().Add(time.Hour)
 	if _, err := e.accr.CirculateScreened(context.Background(), f.sec.Actor(), f.conf.ID,
 		accreditation.CirculationInput{ObjectionDeadline: &deadline}); err != nil {
 		t.Fatalf("second circulation: %v", err)

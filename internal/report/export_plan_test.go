@@ -50,7 +50,7 @@ func TestExportPlansFromStatisticsRightAfterALoad(t *testing.T) {
 	e := newEnv(t, db)
 	ctx := context.Background()
 	res, err := synthetic.Seed(ctx, db, synthetic.Options{
-		Organizations: 2000, Conference: "FRESH", Now: e.clock.Now(), SkipAnalyze: true})
+		Organizations: 2000, Conference: "FRESH", Now: e.Clock.Now(), SkipAnalyze: true})
 	if err != nil {
 		t.Fatal(err)
 	}

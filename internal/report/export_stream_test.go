@@ -39,7 +39,7 @@ func TestExportStreamsFromOneSnapshot(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
-		res, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 500, Conference: "LOAD1", Now: e.clock.Now()})
+		res, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 500, Conference: "LOAD1", Now: e.Clock.Now()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +53,7 @@ func TestExportStreamsFromOneSnapshot(t *testing.T) {
 			w := &flushRecorder{}
 			w.onFlush = func() {
 				// Another writer commits while the export is half way.
-				if _, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 5, Conference: "LOAD1", Now: e.clock.Now()}); err != nil {
+				if _, err := synthetic.Seed(ctx, db, synthetic.Options{Organizations: 5, Conference: "LOAD1", Now: e.Clock.Now()}); err != nil {
 					t.Errorf("concurrent seed: %v", err)
 				}
 			}

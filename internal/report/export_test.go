@@ -15,7 +15,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
@@ -65,9 +64,7 @@ func assertNoFormulaCells(t *testing.T, records [][]string) {
 }
 
 func TestAccreditedExports(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		base := "/conferences/" + f.conf.ID + "/exports/"
 		admitted := []*org{f.egypt, f.hostile, f.jordan}
 
@@ -211,9 +208,7 @@ func TestCompression(t *testing.T) {
 }
 
 func TestCirculationHoldsExactlyTheCirculatedRequests(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		records := readCSV(t, e.get(f.sec, "/conferences/CoSP11/exports/circulation.csv").want(t, "circulation.csv", http.StatusOK))
 		got := column(t, records, "Name in English")
 		// On the list in the order of English names; Jordan admitted since,
@@ -222,14 +217,14 @@ func TestCirculationHoldsExactlyTheCirculatedRequests(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("circulated %q, want %q", got, want)
 		}
-		if nums := column(t, records, "No. on list"); !slices.Equal(nums, []string{"1", "2"}) {
-			t.Errorf("numbers on the list %q", nums)
-		}
-		if lists := column(t, records, "List"); !slices.Equal(lists, []string{"1", "1"}) {
-			t.Errorf("list numbers %q", lists)
-		}
-		if states := column(t, records, "State"); !slices.Equal(states, []string{"Accredited", "Referred to the Conference"}) {
-			t.Errorf("states %q", states)
+		for header, want := range map[string][]string{
+			"No. on list": {"1", "2"},
+			"List":        {"1", "1"},
+			"State":       {"Accredited", "Referred to the Conference"},
+		} {
+			if got := column(t, records, header); !slices.Equal(got, want) {
+				t.Errorf("%s: %q, want %q", header, got, want)
+			}
 		}
 		if d := column(t, records, "Objection deadline"); d[0] != "2026-03-02" {
 			t.Errorf("objection deadline %q", d)
@@ -243,9 +238,7 @@ func TestCirculationHoldsExactlyTheCirculatedRequests(t *testing.T) {
 }
 
 func TestParticipantsAndBadges(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		base := "/conferences/" + f.conf.Code + "/exports/"
 		r := e.get(f.sec, base+"participants.csv").want(t, "participants.csv", http.StatusOK)
 		if bytes.Contains(r.body, []byte(lailaPassport)) || bytes.Contains(r.body, []byte("B7654321")) {
@@ -311,9 +304,7 @@ func TestParticipantsAndBadges(t *testing.T) {
 }
 
 func TestMembersExport(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		records := readCSV(t, e.get(f.sec, "/members/export.csv").want(t, "members", http.StatusOK))
 		if got := column(t, records, "Name in English"); len(got) != 2 || !slices.Contains(got, f.egypt.NameEN) {
 			t.Fatalf("active members %q", got)

@@ -50,14 +50,14 @@ type fixture struct {
 const lailaPassport = "A12345678"
 
 func (e *env) fixture() *fixture {
-	e.t.Helper()
+	e.T.Helper()
 	ctx := context.Background()
 	f := &fixture{
 		sec:         e.person(accord.RoleSecretariat, "", ""),
 		state:       e.person(accord.RoleStateParty, "FR", ""),
 		coordinator: e.person(accord.RoleCoordinator, "", ""),
 	}
-	now := e.clock.Now()
+	now := e.Clock.Now()
 	code, title, titleAR := "CoSP11", "Eleventh session of the Conference of the States Parties", "الدورة الحادية عشرة لمؤتمر الدول الأطراف"
 	venue := "Vienna International Centre"
 	starts, ends := accord.Date{Time: now.AddDate(0, 0, 120).Truncate(24 * time.Hour)}, accord.Date{Time: now.AddDate(0, 0, 124).Truncate(24 * time.Hour)}
@@ -67,7 +67,7 @@ func (e *env) fixture() *fixture {
 		AccreditationOpensAt: &opens, AccreditationClosesAt: &closes, NominationCutoffAt: &cutoff,
 	})
 	if err != nil {
-		e.t.Fatalf("create conference: %v", err)
+		e.T.Fatalf("create conference: %v", err)
 	}
 	f.conf = conf
 
@@ -78,7 +78,7 @@ func (e *env) fixture() *fixture {
 		r, err := e.accr.CreateRequest(ctx, o.Applicant.Actor(), conf.ID,
 			accreditation.CreateRequestInput{OrganizationID: o.ID, EcosocStatus: ecosoc, Motivation: "We monitor the Convention."})
 		if err != nil {
-			e.t.Fatalf("request of %s: %v", nameEN, err)
+			e.T.Fatalf("request of %s: %v", nameEN, err)
 		}
 		o.Request = r.ID
 		e.fire(o.Applicant, o.Request, "submit", "")
@@ -97,7 +97,7 @@ func (e *env) fixture() *fixture {
 	e.fire(f.sec, f.morocco.Request, "clear", "")
 	deadline := now.Add(time.Hour)
 	if _, err := e.accr.CirculateScreened(ctx, f.sec.Actor(), conf.ID, accreditation.CirculationInput{ObjectionDeadline: &deadline}); err != nil {
-		e.t.Fatalf("circulate: %v", err)
+		e.T.Fatalf("circulate: %v", err)
 	}
 	e.fire(f.state, f.morocco.Request, "object", "Not relevant to the Convention, in our view.")
 	e.fire(f.sec, f.lebanon.Request, "clear", "")
@@ -115,7 +115,7 @@ func (e *env) fixture() *fixture {
 		Nationality: "JO", PassportNumber: "J1234567", NeedsVisaLetter: true})
 	f.brazilDelegate = e.nominate(f.brazil, accreditation.DelegateInput{GivenName: "Ana", FamilyName: "Souza",
 		Nationality: "BR", PassportNumber: "BR123456", NeedsVisaLetter: true})
-	e.clock.Advance(2 * time.Hour)
+	e.Clock.Advance(2 * time.Hour)
 	e.Tick()
 	for _, d := range []string{f.laila, f.omar, f.formula, f.brazilDelegate} {
 		e.fireDelegate(f.sec, d, "confirm")
@@ -128,8 +128,8 @@ func (e *env) fixture() *fixture {
 		if i == 2 {
 			m.State = "suspended"
 		}
-		if err := e.db.WithContext(ctx).Create(&m).Error; err != nil {
-			e.t.Fatal(err)
+		if err := e.DB.WithContext(ctx).Create(&m).Error; err != nil {
+			e.T.Fatal(err)
 		}
 	}
 	return f
@@ -138,20 +138,20 @@ func (e *env) fixture() *fixture {
 // fire fires a request event as u over the API, at the version the
 // request has now.
 func (e *env) fire(u *user, requestID, event, comment string) {
-	e.t.Helper()
-	e.Fire(u, "/accreditation-requests/"+requestID, event, comment).Want(e.t, http.StatusOK)
+	e.T.Helper()
+	e.Fire(u, "/accreditation-requests/"+requestID, event, comment).Want(e.T, http.StatusOK)
 }
 
 func (e *env) nominate(o *org, in accreditation.DelegateInput) string {
-	e.t.Helper()
+	e.T.Helper()
 	d, err := e.accr.Nominate(context.Background(), o.Applicant.Actor(), o.Request, in)
 	if err != nil {
-		e.t.Fatalf("nominate %s: %v", in.GivenName, err)
+		e.T.Fatalf("nominate %s: %v", in.GivenName, err)
 	}
 	return d.ID
 }
 
 func (e *env) fireDelegate(u *user, id, event string) {
-	e.t.Helper()
-	e.Fire(u, "/delegates/"+id, event, "").Want(e.t, http.StatusOK)
+	e.T.Helper()
+	e.Fire(u, "/delegates/"+id, event, "").Want(e.T, http.StatusOK)
 }

@@ -12,10 +12,10 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/audit"
-	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/report"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -23,18 +23,24 @@ import (
 // report API, with the accreditation service the lists come from.
 type env struct {
 	*testenv.Env
-	t       *testing.T
-	db      *store.DB
-	clock   *clock.Manual
 	accr    *accreditation.Service
 	reports *report.Service
-	api     string
 }
 
 func newEnv(t *testing.T, db *store.DB) *env {
 	t.Helper()
 	te := testenv.New(t, db, testenv.ShortDeadlines())
-	return &env{Env: te, t: t, db: db, clock: te.Clock, accr: te.App.Accreditation, reports: te.App.Report, api: te.API}
+	return &env{Env: te, accr: te.App.Accreditation, reports: te.App.Report}
+}
+
+// withFixture runs fn once per engine, as subtests "sqlite" and
+// "postgres", each on an environment of its own holding the fixture.
+func withFixture(t *testing.T, fn func(t *testing.T, e *env, f *fixture)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		fn(t, e, e.fixture())
+	})
 }
 
 // user is a signed-in person; a nil *user is the public.
@@ -43,13 +49,13 @@ type user = testenv.User
 // person creates a user of role, as `accord user create` does, makes an
 // applicant speak for its organisation, and signs it in.
 func (e *env) person(role accord.Role, country, orgID string) *user {
-	e.t.Helper()
+	e.T.Helper()
 	return e.PersonOf(role, country, orgID, "en")
 }
 
 // organization inserts an organisation and returns its id.
 func (e *env) organization(name, nameEN, country, region, ecosoc string) string {
-	e.t.Helper()
+	e.T.Helper()
 	return e.Organization(membership.Organization{Name: name, NameEN: nameEN, Country: country, Region: region,
 		EcosocStatus: ecosoc, Email: "office@" + strings.ToLower(country) + ".example.org", Phone: "+20 2 2794 1234"}).ID
 }
@@ -63,12 +69,12 @@ type res struct {
 
 // get fetches path under the API root as u.
 func (e *env) get(u *user, path string, headers ...string) res {
-	e.t.Helper()
+	e.T.Helper()
 	return e.send(u, http.MethodGet, path, headers...)
 }
 
 func (e *env) send(u *user, method, path string, headers ...string) res {
-	e.t.Helper()
+	e.T.Helper()
 	r := e.Call(u, method, path, nil, headers...)
 	return res{status: r.Status, header: r.Header, body: r.Body}
 }

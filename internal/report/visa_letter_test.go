@@ -11,14 +11,10 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/report"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 func TestVisaLetters(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := newEnv(t, db)
-		f := e.fixture()
+	withFixture(t, func(t *testing.T, e *env, f *fixture) {
 		letterOf := func(id string) string { return "/delegates/" + id + "/visa-letter" }
 
 		// Before any letter: nothing to download.
@@ -81,7 +77,7 @@ func TestVisaLetters(t *testing.T) {
 
 		// Stored sealed: the passport number is not in the database in clear.
 		var sealed [][]byte
-		if err := db.WithContext(context.Background()).Table("visa_letters").Pluck("pdf_sealed", &sealed).Error; err != nil {
+		if err := e.DB.WithContext(context.Background()).Table("visa_letters").Pluck("pdf_sealed", &sealed).Error; err != nil {
 			t.Fatal(err)
 		}
 		for _, s := range sealed {
@@ -104,7 +100,7 @@ func TestVisaLetters(t *testing.T) {
 		}
 
 		// Erased with the passport numbers once the retention has run.
-		e.clock.Advance(250 * 24 * time.Hour) // the conference ends in July; 90 days more
+		e.Clock.Advance(250 * 24 * time.Hour) // the conference ends in July; 90 days more
 		n, err := e.reports.PurgeVisaLetters(context.Background())
 		if err != nil || n != 2 {
 			t.Fatalf("purged %d (%v), want 2", n, err)

@@ -58,3 +58,14 @@ func (d OpenAPI) Documents(t testing.TB, ops []Operation, fields map[string][]st
 		}
 	}
 }
+
+// Withholds fails t for every one of fields that schema shows: what the
+// API never gives out, however it is asked.
+func (d OpenAPI) Withholds(t testing.TB, schema string, fields ...string) {
+	t.Helper()
+	for _, f := range fields {
+		if d.Components.Schemas[schema].Properties[f] != nil {
+			t.Errorf("the %s schema shows %s", schema, f)
+		}
+	}
+}
