@@ -65,72 +65,68 @@ func (c *collector) add(d time.Duration, err error) {
 	}
 }
 
-// runNominations has every organisation nominate per delegates, one
-// after the other, all organisations at once, spread over the servers.
-func runNominations(bases []string, reqs []nominationRequest, per int) result {
-	var c collector
+// race runs work in n goroutines released together, so that none gets a
+// head start, and returns what c gathered with the wall time from the
+// release to the last one done.
+func (c *collector) race(n int, unit string, work func(worker int)) result {
 	var wg sync.WaitGroup
 	start := make(chan struct{})
-	for i, r := range reqs {
-		base := bases[i%len(bases)]
+	for w := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			<-start
-			for k := range per {
-				body := map[string]any{"given_name": fmt.Sprintf("Given%d", k), "family_name": fmt.Sprintf("Family%d", i),
-					"gender": "undisclosed", "nationality": "AT", "email": fmt.Sprintf("d%d.%d@ngo.example", i, k)}
-				t := time.Now()
-				_, err := call(base, r.token, "POST", "/api/v1/accreditation-requests/"+r.id+"/delegates", body, http.StatusCreated, nil)
-				c.add(time.Since(t), err)
-			}
+			work(w)
 		}()
 	}
 	t := time.Now()
 	close(start)
 	wg.Wait()
 	c.res.wall = time.Since(t)
-	c.res.unit = "nominations"
+	c.res.unit = unit
 	return c.res
+}
+
+// runNominations has every organisation nominate per delegates, one
+// after the other, all organisations at once, spread over the servers.
+func runNominations(bases []string, reqs []nominationRequest, per int) result {
+	var c collector
+	return c.race(len(reqs), "nominations", func(i int) {
+		base, r := bases[i%len(bases)], reqs[i]
+		for k := range per {
+			body := map[string]any{"given_name": fmt.Sprintf("Given%d", k), "family_name": fmt.Sprintf("Family%d", i),
+				"gender": "undisclosed", "nationality": "AT", "email": fmt.Sprintf("d%d.%d@ngo.example", i, k)}
+			t := time.Now()
+			_, err := call(base, r.token, "POST", "/api/v1/accreditation-requests/"+r.id+"/delegates", body, http.StatusCreated, nil)
+			c.add(time.Since(t), err)
+		}
+	})
 }
 
 // runCheckins has the doors scan the badges between them: each scan
 // verifies the badge, then checks it in. A scan's latency is both.
 func runCheckins(bases []string, secretariat string, tokens []string, doors int) result {
 	var c collector
-	var wg sync.WaitGroup
 	var next atomic.Int64
-	start := make(chan struct{})
-	for d := range doors {
+	return c.race(doors, "scans", func(d int) {
 		base := bases[d%len(bases)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(tokens) {
-					return
-				}
-				t := time.Now()
-				var check struct{ Valid bool }
-				_, err := call(base, "", "GET", "/api/v1/verify/"+tokens[i], nil, http.StatusOK, &check)
-				if err == nil && !check.Valid {
-					err = fmt.Errorf("badge %d is not valid", i)
-				}
-				if err == nil {
-					_, err = call(base, secretariat, "POST", "/api/v1/checkins", map[string]string{"token": tokens[i]}, http.StatusCreated, nil)
-				}
-				c.add(time.Since(t), err)
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(tokens) {
+				return
 			}
-		}()
-	}
-	t := time.Now()
-	close(start)
-	wg.Wait()
-	c.res.wall = time.Since(t)
-	c.res.unit = "scans"
-	return c.res
+			t := time.Now()
+			var check struct{ Valid bool }
+			_, err := call(base, "", "GET", "/api/v1/verify/"+tokens[i], nil, http.StatusOK, &check)
+			if err == nil && !check.Valid {
+				err = fmt.Errorf("badge %d is not valid", i)
+			}
+			if err == nil {
+				_, err = call(base, secretariat, "POST", "/api/v1/checkins", map[string]string{"token": tokens[i]}, http.StatusCreated, nil)
+			}
+			c.add(time.Since(t), err)
+		}
+	})
 }
 
 // rawStats is the raw-SQL ceiling: audited writes a second and latency.

@@ -153,11 +153,8 @@ func cmdUserCreate(ctx context.Context, args []string, getenv func(string) strin
 	conferenceCode := fs.String("conference", "", "code of the conference whose door it checks in at (door)")
 	var regions listFlag
 	fs.Var(&regions, "region", "region code (coordinator; repeat for several)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	a, err := openReady(ctx, getenv, stderr)
 	if err != nil {

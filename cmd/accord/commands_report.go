@@ -31,11 +31,8 @@ func cmdExport(ctx context.Context, args []string, getenv func(string) string, s
 	region := fs.String("region", "", "only organisations of this region: AFR, AME, ASP, ECA or MENA")
 	countryCode := fs.String("country", "", "only organisations of this country (ISO 3166-1 alpha-2)")
 	output := fs.String("o", "", "write to this file rather than standard output")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	req := report.ExportRequest{
 		Format: *format, Locale: *lang, Channel: report.ChannelCLI, Operator: operator(),

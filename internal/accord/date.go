@@ -96,6 +96,12 @@ func (d *Date) scanString(s string) error {
 // Start is the first instant of the day in UTC.
 func (d Date) Start() time.Time { return d.Time }
 
+// DefaultRetention is how long after a conference ends the personal data
+// kept for it (passport numbers, and the visa letters that print them) is
+// kept when the configuration does not say: one period for both, since a
+// letter must not outlive the number it prints.
+const DefaultRetention = 90 * 24 * time.Hour
+
 // RetentionEnded is the latest last day of a conference whose data kept
 // for retention after it ended is due for erasure at now: a conference is
 // over at the end of its last day (UTC), and the period runs from then.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind classifies a domain error. The kinds are few on purpose: each maps to
@@ -103,6 +104,14 @@ func (v *Validation) Check(ok bool, field, message string) {
 	if !ok {
 		v.Add(field, message)
 	}
+}
+
+// MaxChars records that field is too long when value has more than max
+// characters. Limits are stated to users in characters, so they count runes:
+// Arabic text takes two bytes a letter and would otherwise be refused at
+// half its limit.
+func (v *Validation) MaxChars(field, value string, max int) {
+	v.Check(utf8.RuneCountInString(value) <= max, field, fmt.Sprintf("at most %d characters", max))
 }
 
 // Err returns nil when nothing was recorded, else a KindInvalid error.

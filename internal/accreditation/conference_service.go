@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -174,7 +173,7 @@ func checkConference(v *accord.Validation, c *Conference) {
 		v.Add("code", "1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit")
 	}
 	v.Check(c.Title != "", "title", "required")
-	v.Check(utf8.RuneCountInString(c.Title) <= 500, "title", "at most 500 characters")
+	v.MaxChars("title", c.Title, 500)
 	v.Check(!c.StartsOn.IsZero(), "starts_on", "required")
 	v.Check(!c.EndsOn.IsZero(), "ends_on", "required")
 	v.Check(!c.AccreditationOpensAt.IsZero(), "accreditation_opens_at", "required")

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -61,7 +60,7 @@ func (in *DelegateInput) check(ctx context.Context, tx *gorm.DB, conf *Conferenc
 	for _, f := range []struct{ name, val string }{{"given_name", in.GivenName}, {"family_name", in.FamilyName},
 		{"given_name_original", in.GivenNameOriginal}, {"family_name_original", in.FamilyNameOriginal},
 		{"title", in.Title}, {"organization_role", in.OrganizationRole}} {
-		v.Check(utf8.RuneCountInString(f.val) <= 200, field(f.name), "at most 200 characters")
+		v.MaxChars(field(f.name), f.val, 200)
 	}
 	v.Check(slices.Contains(genders, in.Gender), field("gender"), "one of female, male, other, undisclosed")
 	v.Check(in.PassportNumber == "" || passportNumber.MatchString(in.PassportNumber), field("passport_number"),

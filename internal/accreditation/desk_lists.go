@@ -53,15 +53,33 @@ type DeskRequestFilter struct {
 // state, for the tabs of a list.
 type DeskCounts map[string]int64
 
-// deskRequestRow is what the desk's request query reads.
-type deskRequestRow struct {
-	Request    `gorm:"embedded"`
+// deskOrgColumns selects a desk row's organisation (joined as o) into a
+// deskOrgRow.
+const deskOrgColumns = "o.id AS org_id, o.name AS org_name, o.name_en AS org_name_en, " +
+	"o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region"
+
+// deskOrgRow is the organisation part of a desk query's row.
+type deskOrgRow struct {
+	OrgID      string `gorm:"column:org_id"`
 	OrgName    string `gorm:"column:org_name"`
 	OrgNameEN  string `gorm:"column:org_name_en"`
 	OrgAcronym string `gorm:"column:org_acronym"`
 	OrgCountry string `gorm:"column:org_country"`
 	OrgRegion  string `gorm:"column:org_region"`
-	OrgNameKey string `gorm:"column:org_name_key"`
+}
+
+func (r deskOrgRow) organization() DeskOrganization {
+	return DeskOrganization{
+		ID: r.OrgID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
+		Country: r.OrgCountry, Region: r.OrgRegion,
+	}
+}
+
+// deskRequestRow is what the desk's request query reads.
+type deskRequestRow struct {
+	Request    `gorm:"embedded"`
+	Org        deskOrgRow `gorm:"embedded"`
+	OrgNameKey string     `gorm:"column:org_name_key"`
 }
 
 // checkDesk lets the secretariat at a conference's lists: 403 for anyone
@@ -86,8 +104,7 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 	}
 	rows, next, counts, err := deskPage(ctx, s, actor, conferenceID, deskQuery[deskRequestRow]{
 		sorter: sorter, stateCol: "r.state", state: f.State, limit: f.Limit, what: "requests",
-		columns: "r.*, o.name AS org_name, o.name_en AS org_name_en, o.acronym AS org_acronym, " +
-			"o.country AS org_country, o.region AS org_region, o.name_key AS org_name_key",
+		columns: "r.*, " + deskOrgColumns + ", o.name_key AS org_name_key",
 		base: func(tx *gorm.DB) *gorm.DB {
 			q := tx.Table("accreditation_requests r").
 				Joins("JOIN organizations o ON o.id = r.organization_id").
@@ -110,10 +127,7 @@ func (s *Service) DeskRequests(ctx context.Context, actor accord.Actor, conferen
 	}
 	out := make([]DeskRequest, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, DeskRequest{Request: r.Request, Organization: DeskOrganization{
-			ID: r.OrganizationID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
-			Country: r.OrgCountry, Region: r.OrgRegion,
-		}})
+		out = append(out, DeskRequest{Request: r.Request, Organization: r.Org.organization()})
 	}
 	return out, next, counts, nil
 }
@@ -141,13 +155,8 @@ type DeskDelegateFilter struct {
 
 type deskDelegateRow struct {
 	Delegate     `gorm:"embedded"`
-	RequestState string `gorm:"column:request_state"`
-	OrgID        string `gorm:"column:org_id"`
-	OrgName      string `gorm:"column:org_name"`
-	OrgNameEN    string `gorm:"column:org_name_en"`
-	OrgAcronym   string `gorm:"column:org_acronym"`
-	OrgCountry   string `gorm:"column:org_country"`
-	OrgRegion    string `gorm:"column:org_region"`
+	RequestState string     `gorm:"column:request_state"`
+	Org          deskOrgRow `gorm:"embedded"`
 }
 
 // DeskDelegates lists a conference's participants — every delegate of
@@ -165,8 +174,7 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 	}
 	rows, next, counts, err := deskPage(ctx, s, actor, conferenceID, deskQuery[deskDelegateRow]{
 		sorter: sorter, stateCol: "d.state", state: f.State, limit: f.Limit, what: "delegates",
-		columns: "d.*, r.state AS request_state, o.id AS org_id, o.name AS org_name, " +
-			"o.name_en AS org_name_en, o.acronym AS org_acronym, o.country AS org_country, o.region AS org_region",
+		columns: "d.*, r.state AS request_state, " + deskOrgColumns,
 		base: func(tx *gorm.DB) *gorm.DB {
 			q := tx.Table("delegates d").
 				Joins("JOIN accreditation_requests r ON r.id = d.accreditation_request_id").
@@ -192,10 +200,7 @@ func (s *Service) DeskDelegates(ctx context.Context, actor accord.Actor, confere
 	for _, r := range rows {
 		d := r.Delegate
 		d.PassportNumberEnc = nil // never leaves the service in a list
-		out = append(out, DeskDelegate{Delegate: d, RequestState: r.RequestState, Organization: DeskOrganization{
-			ID: r.OrgID, Name: r.OrgName, NameEN: r.OrgNameEN, Acronym: r.OrgAcronym,
-			Country: r.OrgCountry, Region: r.OrgRegion,
-		}})
+		out = append(out, DeskDelegate{Delegate: d, RequestState: r.RequestState, Organization: r.Org.organization()})
 	}
 	return out, next, counts, nil
 }

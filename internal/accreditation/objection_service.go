@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -58,7 +57,7 @@ func (s *Service) lodge(ctx context.Context, tx *gorm.DB, actor accord.Actor, su
 	grounds = strings.TrimSpace(grounds)
 	var v accord.Validation
 	v.Check(grounds != "", "grounds", "required: an objection states its grounds")
-	v.Check(utf8.RuneCountInString(grounds) <= maxText, "grounds", fmt.Sprintf("at most %d characters", maxText))
+	v.MaxChars("grounds", grounds, maxText)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -38,7 +37,7 @@ func (s *Service) ReplyToObjection(ctx context.Context, actor accord.Actor, obje
 		text = strings.TrimSpace(text)
 		var v accord.Validation
 		v.Check(text != "", "text", "required")
-		v.Check(utf8.RuneCountInString(text) <= maxText, "text", fmt.Sprintf("at most %d characters", maxText))
+		v.MaxChars("text", text, maxText)
 		if err := v.Err(); err != nil {
 			return err
 		}

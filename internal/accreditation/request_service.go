@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -57,7 +56,7 @@ func (s *Service) CreateRequest(ctx context.Context, actor accord.Actor, confere
 	}
 	var v accord.Validation
 	v.Check(r.Motivation != "", "motivation", "required: why the organisation seeks to attend")
-	v.Check(utf8.RuneCountInString(r.Motivation) <= 10000, "motivation", "at most 10000 characters")
+	v.MaxChars("motivation", r.Motivation, 10000)
 	v.Check(r.EcosocStatus == "" || slices.Contains(ecosocStatuses, r.EcosocStatus), "ecosoc_status",
 		"must be one of none, special, general, roster")
 	if err := v.Err(); err != nil {

@@ -58,7 +58,7 @@ func NewService(db *store.DB, engine *workflow.Engine, authz *auth.Authorizer, c
 		cfg.Now = time.Now
 	}
 	if cfg.PassportRetention <= 0 {
-		cfg.PassportRetention = 90 * 24 * time.Hour
+		cfg.PassportRetention = accord.DefaultRetention
 	}
 	passports, err := newPassportCipher(cfg.SecretKey)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -49,7 +48,7 @@ func (s *Service) CreateApplication(ctx context.Context, actor accord.Actor, in 
 	motivation := strings.TrimSpace(in.Motivation)
 	var v accord.Validation
 	v.Check(strings.TrimSpace(in.OrganizationID) != "", "organization_id", "required")
-	v.Check(utf8.RuneCountInString(motivation) <= maxMotivationLen, "motivation", "at most 10000 characters")
+	v.MaxChars("motivation", motivation, maxMotivationLen)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -124,7 +123,7 @@ func (s *Service) UpdateApplication(ctx context.Context, actor accord.Actor, id 
 		}
 		var v accord.Validation
 		v.Check(p.Version >= 1, "version", "required: the version you read")
-		v.Check(utf8.RuneCountInString(motivation) <= maxMotivationLen, "motivation", "at most 10000 characters")
+		v.MaxChars("motivation", motivation, maxMotivationLen)
 		if err := v.Err(); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package membership
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -86,7 +85,7 @@ func (s *Service) AddNote(ctx context.Context, actor accord.Actor, id, text stri
 		}
 		var v accord.Validation
 		v.Check(text != "", "text", "required")
-		v.Check(utf8.RuneCountInString(text) <= workflow.MaxCommentLength, "text", "at most 10000 characters")
+		v.MaxChars("text", text, workflow.MaxCommentLength)
 		if err := v.Err(); err != nil {
 			return err
 		}

@@ -170,7 +170,7 @@ func (o *Organization) validate(v *accord.Validation, now time.Time) {
 		{"registration_number", o.RegistrationNumber}, {"registration_authority", o.RegistrationAuthority},
 		{"website", o.Website}, {"email", o.Email}, {"phone", o.Phone},
 	} {
-		v.Check(utf8.RuneCountInString(f.value) <= maxTextLen, f.field, "at most 300 characters")
+		v.MaxChars(f.field, f.value, maxTextLen)
 	}
 	v.Check(len(o.Country) == 2, "country", "an ISO 3166-1 alpha-2 code such as EG")
 	if o.YearFounded != nil {

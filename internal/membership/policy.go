@@ -108,13 +108,23 @@ func ApplicationPolicy(actor accord.Actor, action auth.Action, obj any) auth.Dec
 	if !visible {
 		return auth.Hide
 	}
-	switch action {
-	case auth.ActionRead, ActionTransition:
-		return auth.Allow
-	case ActionAttach:
+	if action == ActionAttach {
 		if actor.Is(accord.RoleApplicant) {
 			return auth.Allow
 		}
+		return auth.Deny
+	}
+	return visibleRecordDecision(actor, action)
+}
+
+// visibleRecordDecision is what an actor who may see an application or a
+// membership may do with it: read it and ask to fire its events (the
+// machine then decides which), and, as a reviewer, see and write what
+// only reviewers do.
+func visibleRecordDecision(actor accord.Actor, action auth.Action) auth.Decision {
+	switch action {
+	case auth.ActionRead, ActionTransition:
+		return auth.Allow
 	case ActionReview:
 		if actor.Is(accord.RoleCoordinator, accord.RoleSecretariat) {
 			return auth.Allow
@@ -163,13 +173,5 @@ func MembershipPolicy(actor accord.Actor, action auth.Action, obj any) auth.Deci
 	if !visible {
 		return auth.Hide
 	}
-	switch action {
-	case auth.ActionRead, ActionTransition:
-		return auth.Allow
-	case ActionReview:
-		if actor.Is(accord.RoleCoordinator, accord.RoleSecretariat) {
-			return auth.Allow
-		}
-	}
-	return auth.Deny
+	return visibleRecordDecision(actor, action)
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/seal"
@@ -47,7 +48,7 @@ func NewService(db *store.DB, authz *auth.Authorizer, accr *accreditation.Servic
 		cfg.Now = time.Now
 	}
 	if cfg.LetterRetention <= 0 {
-		cfg.LetterRetention = 90 * 24 * time.Hour
+		cfg.LetterRetention = accord.DefaultRetention
 	}
 	letters, err := seal.New(cfg.SecretKey, "accord visa letter")
 	if err != nil {

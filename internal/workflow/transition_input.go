@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/accord-coalition/accord/internal/accord"
 )
@@ -26,7 +25,7 @@ func (in TransitionInput) Check() error {
 	var v accord.Validation
 	v.Check(strings.TrimSpace(in.Event) != "", "event", "required")
 	v.Check(in.Version >= 1, "version", "required: the version you read")
-	v.Check(utf8.RuneCountInString(in.Comment) <= MaxCommentLength, "comment", "at most 10000 characters")
+	v.MaxChars("comment", in.Comment, MaxCommentLength)
 	return v.Err()
 }
 
