@@ -20,6 +20,10 @@ import (
 // morning queues a few hundred.
 const MaxScanBatch = 1000
 
+// maxDeviceChars bounds the name a door gives itself ("hall-a", or a name
+// in Arabic), in characters.
+const maxDeviceChars = 100
+
 // Scan is one badge read at a door while it may have been offline: the
 // token or the typed code, when the door read it, and which door.
 type Scan struct {
@@ -93,7 +97,7 @@ func (s *Service) recordScan(ctx context.Context, actor accord.Actor, sc Scan) (
 	var v accord.Validation
 	v.Check(scan != "", "token", "a token or a code is required")
 	v.Check(!sc.ScannedAt.IsZero(), "scanned_at", "is required")
-	v.Check(len(sc.Device) <= 100, "device", "at most 100 characters")
+	v.MaxChars("device", sc.Device, maxDeviceChars)
 	if err := v.Err(); err != nil {
 		return ScanResult{}, err
 	}

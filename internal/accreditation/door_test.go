@@ -239,6 +239,17 @@ func TestCheckinBatch(t *testing.T) {
 		if bad[0].num("status") != 422 {
 			t.Errorf("a scan without its time: %v", bad)
 		}
+		// A door named in Arabic: its limit is 100 characters, not bytes.
+		named := func(device string) int {
+			item := obj{"code": karim.str("badge_code"), "scanned_at": t2, "device": device}
+			return e.call(door, "POST", "/checkins/batch", obj{"items": []obj{item}}, http.StatusOK).list("results")[0].num("status")
+		}
+		if got := named(strings.Repeat("ب", 100)); got != 409 {
+			t.Errorf("a door named in 100 Arabic letters: %d, want the duplicate's 409", got)
+		}
+		if got := named(strings.Repeat("ب", 101)); got != 422 {
+			t.Errorf("a door named in 101 Arabic letters: %d, want 422", got)
+		}
 		e.problem(b.ngo, "POST", "/checkins/batch", hallA, http.StatusForbidden, "")
 	})
 }
