@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-webauthn/webauthn/protocol"
 	"github.com/go-webauthn/webauthn/webauthn"
@@ -106,7 +105,7 @@ ON CONFLICT (user_id) DO UPDATE SET session = excluded.session, expires_at = exc
 func checkPasskeyName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	var v accord.Validation
-	v.Check(utf8.RuneCountInString(name) <= passkeyNameMax, "name", fmt.Sprintf("must be at most %d characters", passkeyNameMax))
+	v.MaxChars("name", name, passkeyNameMax)
 	v.Check(strings.IndexFunc(name, unicode.IsControl) < 0, "name", "must not hold control characters")
 	return name, v.Err()
 }
