@@ -12,16 +12,12 @@ import (
 // in each state under the other filters (docs/api.md, The secretariat's
 // desk).
 type DeskPage[T any] struct {
-	Items      []T                      `json:"items"`
-	NextCursor string                   `json:"next_cursor"`
-	Counts     accreditation.DeskCounts `json:"counts"`
+	Page[T]
+	Counts accreditation.DeskCounts `json:"counts"`
 }
 
 func newDeskPage[T any](items []T, next string, counts accreditation.DeskCounts) DeskPage[T] {
-	if items == nil {
-		items = []T{}
-	}
-	return DeskPage[T]{Items: items, NextCursor: next, Counts: counts}
+	return DeskPage[T]{Page: newPage(items, next), Counts: counts}
 }
 
 var sortParam = Param{Name: "sort", Description: "name, newest or oldest"}

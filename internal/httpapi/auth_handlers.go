@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -28,9 +29,24 @@ type tokenRequest struct {
 	Token string `json:"token"`
 }
 
-type acceptInvitationRequest struct {
+// tokenPasswordRequest is a token from a mailed link and the password
+// chosen with it: accepting an invitation, confirming a password reset.
+type tokenPasswordRequest struct {
 	Token    string `json:"token"`
 	Password string `json:"password"`
+}
+
+// redeemToken reads a tokenPasswordRequest, neither field blank, and
+// hands it to redeem.
+func redeemToken(c echo.Context, redeem func(ctx context.Context, token, password string) error) error {
+	var req tokenPasswordRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if err := required(namedValue{"token", req.Token}, namedValue{"password", req.Password}); err != nil {
+		return err
+	}
+	return redeem(c.Request().Context(), req.Token, req.Password)
 }
 
 func (s *Server) registerAuthRoutes() {
@@ -77,7 +93,7 @@ func (s *Server) registerAuthRoutes() {
 	s.Handle(Operation{
 		Method: http.MethodPost, Path: "/auth/accept-invitation", Tag: tag,
 		Summary: "Accept an invitation by choosing a password",
-		Request: SchemaOf[acceptInvitationRequest]("AcceptInvitationRequest"),
+		Request: SchemaOf[tokenPasswordRequest]("AcceptInvitationRequest"),
 		Status:  http.StatusNoContent, Handler: s.acceptInvitation,
 	})
 }
@@ -163,14 +179,7 @@ func (s *Server) verifyEmail(c echo.Context) error {
 }
 
 func (s *Server) acceptInvitation(c echo.Context) error {
-	var req acceptInvitationRequest
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	if err := required(namedValue{"token", req.Token}, namedValue{"password", req.Password}); err != nil {
-		return err
-	}
-	if err := s.auth.AcceptInvitation(c.Request().Context(), req.Token, req.Password); err != nil {
+	if err := redeemToken(c, s.auth.AcceptInvitation); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -9,6 +9,22 @@ import (
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
+// wantSignedIn fails the test unless this server still lets token's
+// session in; what names the session.
+func (e *testEnv) wantSignedIn(token, what string) {
+	e.t.Helper()
+	if res := e.do("GET", "/api/v1/me", nil, bearer(token)...); res.StatusCode != http.StatusOK {
+		e.t.Fatalf("%s: %d %s", what, res.StatusCode, res.body)
+	}
+}
+
+// wantSignedOut fails the test unless this server refuses token, its
+// session ended.
+func (e *testEnv) wantSignedOut(token string) {
+	e.t.Helper()
+	e.do("GET", "/api/v1/me", nil, bearer(token)...).problem(e.t, http.StatusUnauthorized)
+}
+
 // TestLogoutEndsTheSessionOnEveryServer: two servers share one database;
 // signing out on one refuses the access token at once on both.
 func TestLogoutEndsTheSessionOnEveryServer(t *testing.T) {
@@ -18,26 +34,17 @@ func TestLogoutEndsTheSessionOnEveryServer(t *testing.T) {
 		pair := a.signUp("amina@example.org")
 		other := b.login("amina@example.org", "correct horse battery")
 		for _, e := range []*testEnv{a, b} {
-			if res := e.do("GET", "/api/v1/me", nil, bearer(pair.AccessToken)...); res.StatusCode != http.StatusOK {
-				t.Fatalf("before sign-out: %d %s", res.StatusCode, res.body)
-			}
+			e.wantSignedIn(pair.AccessToken, "before sign-out")
 		}
-		res := a.do("POST", "/api/v1/auth/logout", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...)
-		if res.StatusCode != http.StatusNoContent {
-			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
-		}
+		a.do("POST", "/api/v1/auth/logout", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}, bearer(pair.AccessToken)...).
+			want(t, http.StatusNoContent, "logout")
 		for name, e := range map[string]*testEnv{"the same server": a, "the other server": b} {
-			e.do("GET", "/api/v1/me", nil, bearer(pair.AccessToken)...).problem(t, http.StatusUnauthorized)
-			if res := e.do("GET", "/api/v1/me", nil, bearer(other.AccessToken)...); res.StatusCode != http.StatusOK {
-				t.Fatalf("%s: the other session was ended too: %d", name, res.StatusCode)
-			}
+			e.wantSignedOut(pair.AccessToken)
+			e.wantSignedIn(other.AccessToken, name+": the other session was ended too")
 		}
 
-		res = b.do("POST", "/api/v1/auth/logout-all", nil, bearer(other.AccessToken)...)
-		if res.StatusCode != http.StatusNoContent {
-			t.Fatalf("logout-all: %d %s", res.StatusCode, res.body)
-		}
-		a.do("GET", "/api/v1/me", nil, bearer(other.AccessToken)...).problem(t, http.StatusUnauthorized)
+		b.do("POST", "/api/v1/auth/logout-all", nil, bearer(other.AccessToken)...).want(t, http.StatusNoContent, "logout-all")
+		a.wantSignedOut(other.AccessToken)
 	})
 }
 
@@ -49,11 +56,9 @@ func TestPasswordResetEndsTheOldSessionAtOnce(t *testing.T) {
 		old := e.signUp("amina@example.org")
 		e.do("POST", "/api/v1/auth/password-reset", httpapi.EmailRequest{Email: "amina@example.org"})
 		token := linkTokenOf(t, e.mailedLink("password_reset", "amina@example.org"))
-		res := e.do("POST", "/api/v1/auth/password-reset/confirm", httpapi.ResetPasswordRequest{Token: token, Password: "a brand new password"})
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("confirm: %d %s", res.StatusCode, res.body)
-		}
-		e.do("GET", "/api/v1/me", nil, bearer(old.AccessToken)...).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/password-reset/confirm", httpapi.ResetPasswordRequest{Token: token, Password: "a brand new password"}).
+			want(t, http.StatusOK, "confirm")
+		e.wantSignedOut(old.AccessToken)
 	})
 }
 
@@ -64,13 +69,9 @@ func TestLogoutWithoutBodyEndsTheBearersSession(t *testing.T) {
 		e := newEnv(t, db)
 		pair := e.signUp("amina@example.org")
 		other := e.login("amina@example.org", "correct horse battery")
-		if res := e.do("POST", "/api/v1/auth/logout", nil, bearer(pair.AccessToken)...); res.StatusCode != http.StatusNoContent {
-			t.Fatalf("logout: %d %s", res.StatusCode, res.body)
-		}
-		e.do("GET", "/api/v1/me", nil, bearer(pair.AccessToken)...).problem(t, http.StatusUnauthorized)
+		e.do("POST", "/api/v1/auth/logout", nil, bearer(pair.AccessToken)...).want(t, http.StatusNoContent, "logout")
+		e.wantSignedOut(pair.AccessToken)
 		e.do("POST", "/api/v1/auth/refresh", httpapi.RefreshRequest{RefreshToken: pair.RefreshToken}).problem(t, http.StatusUnauthorized)
-		if res := e.do("GET", "/api/v1/me", nil, bearer(other.AccessToken)...); res.StatusCode != http.StatusOK {
-			t.Fatalf("the other session: %d", res.StatusCode)
-		}
+		e.wantSignedIn(other.AccessToken, "the other session")
 	})
 }

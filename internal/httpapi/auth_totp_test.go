@@ -6,24 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pquerna/otp/totp"
-
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
-
-// totpCode is the authenticator's code for secret at the environment's
-// clock.
-func totpCode(t *testing.T, e *testenv.Env, secret string) string {
-	t.Helper()
-	code, err := totp.GenerateCode(secret, e.Clock.Now())
-	if err != nil {
-		t.Fatalf("make code: %v", err)
-	}
-	return code
-}
 
 type mfaAnswer struct {
 	MFARequired bool     `json:"mfa_required"`
@@ -44,7 +31,7 @@ func enrol(t *testing.T, e *testenv.Env, u *testenv.User) (string, []string) {
 	var rc struct {
 		RecoveryCodes []string `json:"recovery_codes"`
 	}
-	e.Call(u, "POST", "/auth/totp/confirm", map[string]string{"code": totpCode(t, e, en.Secret)}).
+	e.Call(u, "POST", "/auth/totp/confirm", map[string]string{"code": e.TOTPCode(en.Secret)}).
 		Want(t, http.StatusOK).Decode(t, &rc)
 	if len(rc.RecoveryCodes) != 10 {
 		t.Fatalf("%d recovery codes, want 10", len(rc.RecoveryCodes))
@@ -78,14 +65,14 @@ func TestTOTPSignIn(t *testing.T) {
 
 		e.Clock.Advance(time.Minute)
 		token := firstStep(t, e, u.Email)
-		code := totpCode(t, e, secret)
+		code := e.TOTPCode(secret)
 		var pair auth.TokenPair
 		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": code}).
 			Want(t, http.StatusOK).Decode(t, &pair)
 		e.Call(&testenv.User{Token: pair.AccessToken}, "GET", "/me", nil).Want(t, http.StatusOK)
 		// Neither token stands in for the other.
 		e.Call(&testenv.User{Token: token}, "GET", "/me", nil).Want(t, http.StatusUnauthorized)
-		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": pair.AccessToken, "code": totpCode(t, e, secret)}).
+		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": pair.AccessToken, "code": e.TOTPCode(secret)}).
 			Want(t, http.StatusUnauthorized)
 		// The token is used up; the same code in a new sign-in is a replay.
 		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": code}).
@@ -103,13 +90,13 @@ func TestTOTPSignIn(t *testing.T) {
 		// An expired second step is refused even with a right code.
 		token = firstStep(t, e, u.Email)
 		e.Clock.Advance(6 * time.Minute)
-		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": totpCode(t, e, secret)}).
+		e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": e.TOTPCode(secret)}).
 			Want(t, http.StatusUnauthorized)
 
 		// Turning it off takes a code; then the password alone signs in.
 		e.Call(u, "DELETE", "/auth/totp", map[string]string{"code": "000000"}).Want(t, http.StatusUnprocessableEntity)
 		e.Clock.Advance(time.Minute)
-		e.Call(u, "DELETE", "/auth/totp", map[string]string{"code": totpCode(t, e, secret)}).Want(t, http.StatusNoContent)
+		e.Call(u, "DELETE", "/auth/totp", map[string]string{"code": e.TOTPCode(secret)}).Want(t, http.StatusNoContent)
 		e.Login(u.Email, testenv.Password)
 	}, testenv.SessionsOnClock())
 }
@@ -128,7 +115,7 @@ func TestTOTPWrongCodesThrottled(t *testing.T) {
 			e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": fmt.Sprintf("%06d", 100000+i)}).
 				Want(t, http.StatusUnauthorized)
 		}
-		r := e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": totpCode(t, e, secret)})
+		r := e.Call(nil, "POST", "/auth/login/mfa", map[string]string{"mfa_token": token, "code": e.TOTPCode(secret)})
 		r.Want(t, http.StatusTooManyRequests)
 		if r.Header.Get("Retry-After") == "" {
 			t.Fatal("429 without Retry-After")

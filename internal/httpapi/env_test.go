@@ -56,6 +56,15 @@ func (r response) json(t *testing.T, v any) {
 	}
 }
 
+// want fails the test unless r has status; what names the request.
+func (r response) want(t *testing.T, status int, what string) response {
+	t.Helper()
+	if r.StatusCode != status {
+		t.Fatalf("%s: %d %s", what, r.StatusCode, r.body)
+	}
+	return r
+}
+
 // problem checks that r is a complete problem document with status and
 // returns it.
 func (r response) problem(t *testing.T, status int) httpapi.Problem {

@@ -18,11 +18,11 @@ type (
 	RegisterRequest         = registerRequest
 	LoginRequest            = loginRequest
 	RefreshRequest          = refreshRequest
-	AcceptInvitationRequest = acceptInvitationRequest
+	AcceptInvitationRequest = tokenPasswordRequest
 	CreateUserRequest       = createUserRequest
 	CreateUserResponse      = createUserResponse
 	StatusResponse          = statusResponse
 	TokenRequest            = tokenRequest
 	EmailRequest            = emailRequest
-	ResetPasswordRequest    = resetPasswordRequest
+	ResetPasswordRequest    = tokenPasswordRequest
 )

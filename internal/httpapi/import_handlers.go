@@ -54,11 +54,7 @@ func (s *Server) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	contentType := "text/csv"
-	if im.Format == memberimport.FormatXLSX {
-		contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	}
-	return httpreply.Attachment(c, im.Filename, contentType, data)
+	return httpreply.Attachment(c, im.Filename, im.ContentType(), data)
 }
 
 // readImportUpload reads a multipart body with exactly one field, file.

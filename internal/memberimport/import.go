@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"time"
 
+	"github.com/accord-coalition/accord/internal/export"
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/workflow"
 )
@@ -39,6 +40,16 @@ type Import struct {
 
 // TableName implements GORM's tabler.
 func (Import) TableName() string { return "member_imports" }
+
+// ContentType is the media type of the file im was read from, to send it
+// back as it was uploaded: a CSV file keeps whatever encoding it came in,
+// so it is named without a charset.
+func (im *Import) ContentType() string {
+	if im.Format == FormatXLSX {
+		return export.XLSXContentType
+	}
+	return "text/csv"
+}
 
 // WorkflowSubject implements workflow.Entity.
 func (im *Import) WorkflowSubject() workflow.Subject {

@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"net/url"
 	"testing"
+
+	"github.com/pquerna/otp/totp"
 )
 
 // Authenticator is a software WebAuthn authenticator for tests: one
@@ -203,4 +205,15 @@ func cborMap(kv ...[]byte) []byte {
 		out = append(out, item...)
 	}
 	return out
+}
+
+// TOTPCode is the code an authenticator app holding secret shows at the
+// environment's clock.
+func (e *Env) TOTPCode(secret string) string {
+	e.T.Helper()
+	code, err := totp.GenerateCode(secret, e.Clock.Now())
+	if err != nil {
+		e.T.Fatalf("make a TOTP code: %v", err)
+	}
+	return code
 }

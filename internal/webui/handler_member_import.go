@@ -93,11 +93,7 @@ func (ui *UI) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	contentType := "text/csv"
-	if im.Format == memberimport.FormatXLSX {
-		contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	}
-	return httpreply.Attachment(c, im.Filename, contentType, data)
+	return httpreply.Attachment(c, im.Filename, im.ContentType(), data)
 }
 
 func (ui *UI) importPage(c echo.Context) error {

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pquerna/otp/totp"
-
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/config"
@@ -21,15 +19,6 @@ var (
 	recoveryRE = regexp.MustCompile(`<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>`)
 	mfaTokenRE = regexp.MustCompile(`name="mfa_token" value="([^"]+)"`)
 )
-
-func webCode(t *testing.T, e *testenv.Env, secret string) string {
-	t.Helper()
-	code, err := totp.GenerateCode(secret, e.Clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return code
-}
 
 // TestTwoStepOnTheWeb: an admin under ACCORD_2FA=staff is sent to the
 // enrolment, sees the key, the link and the QR code, confirms with a code
@@ -60,7 +49,7 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 
 		b.Submit("/account/two-step", "/account/two-step/confirm", url.Values{"code": {"000000"}}).
 			WantStatus(t, http.StatusUnprocessableEntity)
-		done := b.Submit("/account/two-step", "/account/two-step/confirm", url.Values{"code": {webCode(t, e, secret)}})
+		done := b.Submit("/account/two-step", "/account/two-step/confirm", url.Values{"code": {e.TOTPCode(secret)}})
 		done.WantStatus(t, http.StatusOK)
 		codes := recoveryRE.FindAllStringSubmatch(done.Body, -1)
 		if len(codes) != 10 {
@@ -85,7 +74,7 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 		d := e.Browser("en")
 		first = d.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
 		tok = mfaTokenRE.FindStringSubmatch(first.Body)[1]
-		d.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {webCode(t, e, secret)}}).WantRedirect(t, "/")
+		d.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {e.TOTPCode(secret)}}).WantRedirect(t, "/")
 	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))
 }
 
