@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -134,6 +135,21 @@ func versionIn(t *testing.T, page response, action, event string) string {
 		t.Fatalf("%s has no form to %s %s\n%s", page.Request.URL.Path, action, event, excerpt(page.body))
 	}
 	return m[1]
+}
+
+// delegateOn is the id of the delegate named on a request page.
+func delegateOn(t *testing.T, page response, name string) string {
+	t.Helper()
+	// The heading's text, tags left out: a title stands in a span of its
+	// own before the Latin name.
+	tags := regexp.MustCompile(`<[^>]+>`)
+	for _, m := range regexp.MustCompile(`(?s)id="delegate-([0-9a-f-]{36})">\s*<h3>(.*?)</h3>`).FindAllStringSubmatch(page.body, -1) {
+		if strings.HasPrefix(tags.ReplaceAllString(m[2], ""), name) {
+			return m[1]
+		}
+	}
+	t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
+	return ""
 }
 
 // requestState reads a request's state from the database.

@@ -40,7 +40,7 @@ func newAccScenario(t *testing.T, db *store.DB, locale string) *accScenario {
 		url.Values{"grounds": {"أسباب الاعتراض."}}).wantRedirect(t, "/conferences/")
 	page := "/accreditation-requests/" + sc.request
 	sc.ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
-	sc.de = regexp.MustCompile(`id="delegate-([0-9a-f-]{36})"`).FindStringSubmatch(sc.ngo.get(page).body)[1]
+	sc.de = delegateOn(t, sc.ngo.get(page), "Ms Amal Haddad")
 	return sc
 }
 

@@ -3,28 +3,12 @@ package webui_test
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/store"
 	"github.com/accord-coalition/accord/internal/store/storetest"
 )
-
-// delegateOn is the id of the delegate named on a request page.
-func delegateOn(t *testing.T, page response, name string) string {
-	t.Helper()
-	// The heading's text, tags left out: a title stands in a span of its
-	// own before the Latin name.
-	tags := regexp.MustCompile(`<[^>]+>`)
-	for _, m := range regexp.MustCompile(`(?s)id="delegate-([0-9a-f-]{36})">\s*<h3>(.*?)</h3>`).FindAllStringSubmatch(page.body, -1) {
-		if strings.HasPrefix(tags.ReplaceAllString(m[2], ""), name) {
-			return m[1]
-		}
-	}
-	t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
-	return ""
-}
 
 // TestVisaLettersOnTheRequestPage: the secretariat, in French, generates
 // a delegate's visa letter from the request page in the language it

@@ -14,11 +14,8 @@ import (
 // csrfPair is a browser's CSRF cookie and the token its pages carry.
 func (b *browser) csrfPair(path string) (cookie, token string) {
 	b.s.t.Helper()
-	m := csrfRE.FindStringSubmatch(b.get(path).body)
-	if m == nil {
-		b.s.t.Fatalf("no CSRF token on %s", path)
-	}
-	return b.cookie("accord_csrf").Value, m[1]
+	token = b.CSRFToken(path)
+	return b.cookie("accord_csrf").Value, token
 }
 
 // TestCSRFBoundToSession: a cookie and token pair taken from an anonymous

@@ -57,12 +57,12 @@ func TestDoorPage(t *testing.T) {
 		page.WantStatus(t, http.StatusOK)
 		page.WantContains(t, `dir="rtl"`, `data-conference-id="`+confID+`"`, `rel="manifest"`, "/static/door.", `id="door-scan"`, "0</span> / <span id=\"door-expected\">2")
 		page.WantLacks(t, `href="/accreditation"`, `href="/checkin"`, `href="/screening"`, "<script>")
-		csrf := regexp1(t, page.Body, `data-csrf="([^"]+)"`)
+		csrf := page.Find(t, `data-csrf="([^"]+)"`)
 
 		sw := b.Get("/door/sw.js")
 		sw.WantStatus(t, http.StatusOK)
 		sw.WantContains(t, "const DOOR_KEEP = [\"/door/\"", "/static/door.", "/static/vendor/jsqr.", "addEventListener(\"fetch\"")
-		b.Get(regexp1(t, page.Body, `data-jsqr="([^"]+)"`)).WantStatus(t, http.StatusOK)
+		b.Get(page.Find(t, `data-jsqr="([^"]+)"`)).WantStatus(t, http.StatusOK)
 		b.Get("/door/manifest.webmanifest").WantContains(t, `"start_url":"/door/"`)
 
 		bundle := b.Get("/door/bundle")
@@ -135,14 +135,4 @@ func TestDoorOnConferencePage(t *testing.T) {
 		pub := e.Browser("en").Get("/conferences/CoSP11")
 		pub.WantLacks(t, "door-live-count", "door-accounts")
 	})
-}
-
-func regexp1(t *testing.T, s, pattern string) string {
-	t.Helper()
-	i := strings.Index(s, pattern[:strings.Index(pattern, "(")])
-	if i < 0 {
-		t.Fatalf("no %s", pattern)
-	}
-	rest := s[i+strings.Index(pattern, "("):]
-	return rest[:strings.IndexByte(rest, '"')]
 }

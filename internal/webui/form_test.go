@@ -27,8 +27,7 @@ func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 
 		// A token from another browser does not fit this one's cookie.
 		other := s.browser("en")
-		m := csrfRE.FindStringSubmatch(other.get("/register").body)
-		form.Set("csrf_token", m[1])
+		form.Set("csrf_token", other.CSRFToken("/register"))
 		b.post("/register", form).wantStatus(t, http.StatusForbidden)
 
 		// A forged token without any cookie is refused too.
@@ -83,7 +82,7 @@ func TestFieldErrorsInArabic(t *testing.T) {
 		b.register(t, "سلمى", "taken@example.org", "كلمة مرور طويلة")
 
 		// A wrong password is one message for the form, the email kept.
-		r = b.submit("/login", "/login", url.Values{"email": {"taken@example.org"}, "password": {"not the password"}})
+		r = b.login("taken@example.org", "not the password")
 		r.wantStatus(t, http.StatusUnauthorized)
 		r.wantContains(t, "البريد الإلكتروني أو كلمة المرور غير صحيحة.", `value="taken@example.org"`)
 	})
@@ -126,8 +125,7 @@ func TestPasswordChange(t *testing.T) {
 		})
 		r.wantRedirect(t, "/login?notice=password_changed")
 		b.get("/account").wantRedirect(t, "/login")
-		r = b.submit("/login", "/login", url.Values{"email": {"ines@example.org"}, "password": {"una contraseña nueva"}})
-		r.wantRedirect(t, "/")
+		b.SignIn("ines@example.org", "una contraseña nueva")
 	})
 }
 
@@ -149,7 +147,7 @@ func TestPasswordHintOnlyWhereOneIsChosen(t *testing.T) {
 		r.wantStatus(t, http.StatusOK)
 		r.wantContains(t, `id="f-password"`)
 		r.wantLacks(t, `id="f-password-hint"`, hint)
-		r = b.submit("/login", "/login", url.Values{"email": {"ines@example.org"}, "password": {"wrong"}})
+		r = b.login("ines@example.org", "wrong")
 		if r.StatusCode < 400 {
 			t.Fatalf("a wrong password signed in: %d", r.StatusCode)
 		}

@@ -124,19 +124,6 @@ func TestReviewOffersExactlyTheAllowedActions(t *testing.T) {
 	})
 }
 
-// fireFormAt posts the form of event with the given version, as a stale
-// or crafted page would.
-func (b *browser) fireFormAt(path, event, version string, extra map[string]string) response {
-	b.s.t.Helper()
-	page := b.get(path)
-	csrf := csrfRE.FindStringSubmatch(page.body)
-	form := map[string][]string{"csrf_token": {csrf[1]}, "event": {event}, "version": {version}}
-	for k, v := range extra {
-		form[k] = []string{v}
-	}
-	return b.post(path+"/transitions", form)
-}
-
 // TestStaleFormShowsConflict: a form read before someone else acted is
 // refused with 409, and the page says so in the reader's language and
 // shows the application as it now is.
@@ -152,8 +139,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 		stale := versionOf(t, page, "claim")
 		// The secretariat claims it meanwhile.
 		s.fire(hub, a.app.ID, "claim", "")
-		csrf := csrfRE.FindStringSubmatch(page.body)[1]
-		r := coordB.post(path+"/transitions", map[string][]string{"csrf_token": {csrf}, "event": {"claim"}, "version": {stale}})
+		r := coordB.postEvent(page, path, "claim", stale, nil)
 		r.wantStatus(t, http.StatusConflict)
 		wantRTL(t, r)
 		r.wantContains(t, "تغيّر هذا الطلب أثناء اطّلاعكم عليه", "قيد الدراسة")

@@ -23,7 +23,7 @@ func TestNominationFormSentTwice(t *testing.T) {
 		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
 
 		form := nominee("Sami", "Ben Salah", "K7654321")
-		form.Set("csrf_token", csrfRE.FindStringSubmatch(ngo.get(page).body)[1])
+		form.Set("csrf_token", ngo.CSRFToken(page))
 		var wg sync.WaitGroup
 		statuses := make([]int, 2)
 		for i := range statuses {
