@@ -6,10 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-func init() {
-	notices["verification_resent"] = "notice.verification_resent"
-}
-
 // verifyResendForm asks for the address to send a new verification link to.
 func (ui *UI) verifyResendForm(c echo.Context) error {
 	return ui.render(c, http.StatusOK, "verify_resend", ui.newPage(c, "verify_resend.title"))
