@@ -31,6 +31,14 @@ func (e *Env) Browser(acceptLanguage string) *Browser {
 	}}
 }
 
+// BrowserAs opens a browser as Browser does and signs it in as u.
+func (e *Env) BrowserAs(u *User, acceptLanguage string) *Browser {
+	e.T.Helper()
+	b := e.Browser(acceptLanguage)
+	b.SignIn(u.Email, Password)
+	return b
+}
+
 // Page is an answer read whole.
 type Page struct {
 	*http.Response

@@ -53,8 +53,7 @@ var pickRE = regexp.MustCompile(`name="item" value="([^"]+)"`)
 func TestDeskPages(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		f := newDeskFixture(t, e, 4)
-		b := e.Browser("ar")
-		b.SignIn(f.sec.Email, testenv.Password)
+		b := e.BrowserAs(f.sec, "ar")
 
 		conf := b.Get("/conferences/" + f.code)
 		conf.WantStatus(t, http.StatusOK)
@@ -111,8 +110,7 @@ func TestDeskPages(t *testing.T) {
 		b.Get("/conferences/DESK/requests").WantContains(t, `value="daily" checked`)
 
 		// The desk is the secretariat's.
-		nb := e.Browser("ar")
-		nb.SignIn(f.ngo.Email, testenv.Password)
+		nb := e.BrowserAs(f.ngo, "ar")
 		if p := nb.Get("/conferences/DESK/participants"); p.StatusCode != http.StatusForbidden {
 			t.Errorf("an applicant opens the participants list: %d", p.StatusCode)
 		}

@@ -111,13 +111,21 @@ var requestIDRE = regexp.MustCompile(`/accreditation-requests/([0-9a-f-]{36})`)
 // pagePath, at the version that page shows, as a browser does.
 func (b *browser) fire(t *testing.T, pagePath, id, event, comment, back string) response {
 	t.Helper()
-	page := b.get(pagePath)
-	form := url.Values{"event": {event}, "comment": {comment}}
+	form := url.Values{"comment": {comment}}
 	if back != "" {
 		form.Set("back", back)
 	}
-	form.Set("version", versionIn(t, page, "/accreditation-requests/"+id+"/transitions", event))
-	return b.submit(pagePath, "/accreditation-requests/"+id+"/transitions", form)
+	return b.fireAt(t, pagePath, "/accreditation-requests/"+id+"/transitions", event, form)
+}
+
+// fireAt sends form with event to action, the transitions of a request,
+// a delegate or an objection, at the version the page at pagePath shows
+// for it, as a browser does.
+func (b *browser) fireAt(t *testing.T, pagePath, action, event string, form url.Values) response {
+	t.Helper()
+	form.Set("event", event)
+	form.Set("version", versionIn(t, b.get(pagePath), action, event))
+	return b.submit(pagePath, action, form)
 }
 
 // versionIn is the version the page's form posting to action (for event,

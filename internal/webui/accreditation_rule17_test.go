@@ -153,9 +153,8 @@ func TestRule17ThroughThePages(t *testing.T) {
 			url.Values{"grounds": {"المنظمة لا تعمل في مجال مكافحة الفساد."}}).wantRedirect(t, "/conferences/")
 
 		// France withdraws: B returns to circulated.
-		r = france.get("/conferences/CoSP11/circulated")
-		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid+"/transitions",
-			url.Values{"event": {"withdraw"}, "version": {versionIn(t, r, "/objections/"+oid+"/transitions", "withdraw")}}).wantRedirect(t, "/objections/"+oid+"/confirm?")
+		france.fireAt(t, "/conferences/CoSP11/circulated", "/objections/"+oid+"/transitions", "withdraw", url.Values{}).
+			wantRedirect(t, "/objections/"+oid+"/confirm?")
 		france.get("/objections/"+oid+"/confirm?event=withdraw&version=1").wantContains(t, `name="confirm" value="on"`, `href="/conferences/`)
 		if got := s.requestState(b); got != "objected" {
 			t.Fatalf("asking to confirm withdrew France's objection already: B is %s", got)

@@ -43,8 +43,7 @@ func TestVisaLettersOnTheRequestPage(t *testing.T) {
 		// Accredited, Amal confirmed: her letter is offered, its language
 		// the page's; Nour waits for confirmation; Sami asked for none.
 		sec.fire(t, "/screening", id, "admit_ecosoc", "", "screening").wantRedirect(t, "/screening")
-		v := versionIn(t, sec.get(page), "/delegates/"+amal+"/transitions", "confirm")
-		sec.submit(page, "/delegates/"+amal+"/transitions", url.Values{"event": {"confirm"}, "version": {v}}).wantRedirect(t, page)
+		sec.fireAt(t, page, "/delegates/"+amal+"/transitions", "confirm", url.Values{}).wantRedirect(t, page)
 		r = sec.get(page)
 		r.wantContains(t, form(amal), `name="locale"`, `<option value="fr" selected>`, `<option value="ar" lang="ar">العربية</option>`,
 			"Générer la lettre de visa", "La lettre pourra être générée une fois le délégué confirmé.")

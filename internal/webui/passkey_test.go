@@ -24,8 +24,7 @@ var removeFormRE = regexp.MustCompile(`action="(/account/two-step/passkeys/[0-9a
 func TestPasskeysOnTheWeb(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		admin := e.Staff(accord.RoleAdmin)
-		b := e.Browser("en")
-		b.SignIn(admin.Email, testenv.Password)
+		b := e.BrowserAs(admin, "en")
 		page := b.Get("/account/two-step")
 		page.WantContains(t, "Passkeys", `data-passkey="create"`, "You have no passkey yet.", `src="/static/passkey.`)
 		csrf := page.Match(t, testenv.CSRF)

@@ -28,8 +28,7 @@ var (
 func TestTwoStepOnTheWeb(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		admin := e.Staff(accord.RoleAdmin)
-		b := e.Browser("fr")
-		b.SignIn(admin.Email, testenv.Password)
+		b := e.BrowserAs(admin, "fr")
 		b.Get("/inbox").WantRedirect(t, "/account/two-step?notice=two_step_required")
 		b.Get("/account").WantStatus(t, http.StatusOK)
 
