@@ -9,15 +9,12 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRegisterTakenAddressOnTheWeb: the registration form answers a taken
 // address as it answers a new one, and the owner is told by mail.
 func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		owner := s.createUser(accord.RoleApplicant, "owner@example.org", "Owner", "es")
 		s.browser("en").register(t, "Mallory", "Owner@example.org", "a squatter password")
 		msg := s.LatestMessage(owner.ID, "account_exists")
@@ -31,8 +28,7 @@ func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
 // found on the admin's users page and verified there; the applicant may
 // not see the page.
 func TestAdminVerifiesOnUsersPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		nobody := s.browser("en")
 		nobody.register(t, "Kofi", "kofi@example.org", "a long enough password")
 
@@ -59,8 +55,7 @@ func TestAdminVerifiesOnUsersPage(t *testing.T) {
 // password" link to signing in with the new password, in Spanish; the
 // mail comes in the account's language, and the link works once.
 func TestForgotPasswordOnTheWeb(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		u := s.createUser(accord.RoleApplicant, "lucia@example.org", "Lucía", "fr")
 		other := s.browser("fr")
 		other.signIn("lucia@example.org")
@@ -95,11 +90,10 @@ func TestForgotPasswordOnTheWeb(t *testing.T) {
 // TestOrganizationPeoplePage: an applicant invites a colleague from the
 // people page, in French, sees them listed as invited, and removes them.
 func TestOrganizationPeoplePage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		org := s.addMember("Transparence Sénégal", "Transparency Senegal", "TS", "SN")
 		u := s.createUser(accord.RoleApplicant, "awa@ngo.example", "Awa", "fr")
-		if err := auth.JoinOrganization(context.Background(), db.Gorm, u.ID, org.ID, time.Now()); err != nil {
+		if err := auth.JoinOrganization(context.Background(), s.db.Gorm, u.ID, org.ID, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		b := s.browser("fr")
@@ -111,7 +105,7 @@ func TestOrganizationPeoplePage(t *testing.T) {
 		r := b.submit("/organization/people", "/organization/people", url.Values{"name": {"Moussa Ndiaye"}, "email": {"moussa@ngo.example"}})
 		r.wantRedirect(t, "/organization/people?notice=colleague_invited")
 		var id string
-		db.Gorm.Table("users").Where("email = ? AND organization_id = ?", "moussa@ngo.example", org.ID).Pluck("id", &id)
+		s.db.Gorm.Table("users").Where("email = ? AND organization_id = ?", "moussa@ngo.example", org.ID).Pluck("id", &id)
 		if id == "" {
 			t.Fatal("the invited colleague has no account in the organisation")
 		}
@@ -121,7 +115,7 @@ func TestOrganizationPeoplePage(t *testing.T) {
 		r = b.submit("/organization/people", "/organization/people/"+id+"/remove", url.Values{})
 		r.wantRedirect(t, "/organization/people?notice=colleague_removed")
 		var n int64
-		db.Gorm.Table("users").Where("email = ?", "moussa@ngo.example").Count(&n)
+		s.db.Gorm.Table("users").Where("email = ?", "moussa@ngo.example").Count(&n)
 		if n != 0 {
 			t.Fatal("a withdrawn invitation left its account")
 		}

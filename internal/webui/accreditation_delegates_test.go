@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // nominee is the nomination form filled for one person.
@@ -30,8 +27,7 @@ func nominee(given, family, passport string) url.Values {
 // valid or not, in the visitor's language; the door checks a badge in
 // once.
 func TestDelegatesBadgesAndTheDoor(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		nom := s.nominating(t, "en", "en", 2)
 		sec, org, ngo, id, page := nom.sec, nom.org, nom.ngo, nom.id, nom.page
 

@@ -173,8 +173,7 @@ func TestAccreditationRefusals(t *testing.T) {
 // TestCirculationWarnsWhenLate: less than thirty days before the opening,
 // the circulation page says that circulating now is late.
 func TestCirculationWarnsWhenLate(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
 		sec.createConference(t, "Soon", s.clock.Now(), 20, 2)
 		// Editing keeps what is not changed and guards against a stale form.

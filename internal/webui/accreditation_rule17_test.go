@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRule17ThroughThePages follows one conference through rule 17 as its
@@ -22,8 +20,7 @@ import (
 // and the opposed one referred; the Conference's decision is recorded
 // with its reference; the public report counts it all.
 func TestRule17ThroughThePages(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
 		_, france := s.person(accord.RoleStateParty, "paris@example.org", "fr", "FR")
 		_, egypt := s.person(accord.RoleStateParty, "cairo@example.org", "ar", "EG")

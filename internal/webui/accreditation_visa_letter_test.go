@@ -5,9 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestVisaLettersOnTheRequestPage: the secretariat, in French, generates
@@ -17,8 +14,7 @@ import (
 // refusals show beside the delegate in the reader's language; a delegate
 // who asked for no letter gets no button.
 func TestVisaLettersOnTheRequestPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		nom := s.nominating(t, "fr", "en", 3)
 		sec, ngo, id, page := nom.sec, nom.ngo, nom.id, nom.page
 		_, other := s.ngo("Kenya Watch", "KE", "general", "kw@example.org", "en")

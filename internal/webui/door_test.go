@@ -11,8 +11,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -45,8 +43,7 @@ func doorFixture(t *testing.T, e *testenv.Env) (confID string, codes []string) {
 // needs, the service worker and the manifest; the bundle and the sync
 // answer them with their session; the door's header offers nothing else.
 func TestDoorPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := testenv.New(t, db)
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		confID, codes := doorFixture(t, e)
 		in := auth.CreateUserInput{Role: accord.RoleDoor, ConferenceID: confID, Email: "hall-a@coalition.example", Locale: "ar"}
 		e.CreateUser(&in)
@@ -112,8 +109,7 @@ func TestDoorPage(t *testing.T) {
 // TestDoorOnConferencePage: the secretariat sees the live count on the
 // conference page and creates door accounts there, bound to the conference.
 func TestDoorOnConferencePage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := testenv.New(t, db)
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		confID, codes := doorFixture(t, e)
 		in := auth.CreateUserInput{Role: accord.RoleSecretariat, Email: "desk@coalition.example", Locale: "fr"}
 		e.CreateUser(&in)

@@ -16,6 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -28,6 +29,13 @@ type site struct {
 	auth  *auth.Service
 	clock *clock.Manual
 	url   string
+}
+
+// onEngines runs fn once per database engine, as storetest.Engines does,
+// on the site that newSite (or newMemberSite, newAccSite…) serves there.
+func onEngines[S any](t *testing.T, newSite func(*testing.T, *store.DB) S, fn func(t *testing.T, s S)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(t, newSite(t, db)) })
 }
 
 // newSite serves the application with the clock at the present and

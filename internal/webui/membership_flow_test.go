@@ -10,8 +10,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 var appIDRE = regexp.MustCompile(`^/applications/([0-9a-f-]{36})`)
@@ -22,8 +20,7 @@ var appIDRE = regexp.MustCompile(`^/applications/([0-9a-f-]{36})`)
 // Every form carries its CSRF token; every page is right to left and in
 // Arabic.
 func TestApplicationFlowInArabic(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		ctx := context.Background()
 		b := s.browser("ar")
 
@@ -69,7 +66,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 			Region      string
 			Website     string
 		}
-		db.Gorm.Table("organizations").Where("name = ?", "جمعية الشفافية").Take(&org)
+		s.db.Gorm.Table("organizations").Where("name = ?", "جمعية الشفافية").Take(&org)
 		if org.YearFounded != 2004 || org.Region != "MENA" || org.Website != "https://ngo.example.org" {
 			t.Errorf("organisation saved as %+v", org)
 		}

@@ -10,16 +10,13 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRegisterVerifyAndSignIn walks the forms as a browser does: register,
 // follow the mailed link, sign in; every POST carries the CSRF token, and
 // the session cookies are HttpOnly and SameSite=Lax.
 func TestRegisterVerifyAndSignIn(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("fr")
 		b.register(t, "Aïcha Diallo", "aicha@example.org", "une phrase assez longue")
 
@@ -31,7 +28,7 @@ func TestRegisterVerifyAndSignIn(t *testing.T) {
 
 		userID := s.userID("aicha@example.org")
 		var locale string
-		db.Gorm.Table("users").Where("id = ?", userID).Pluck("locale", &locale)
+		s.db.Gorm.Table("users").Where("id = ?", userID).Pluck("locale", &locale)
 		if locale != "fr" {
 			t.Errorf("registered in French, account locale %q", locale)
 		}
@@ -74,8 +71,7 @@ func TestRegisterVerifyAndSignIn(t *testing.T) {
 // TestExpiredAccessTokenIsRefreshedSilently: after the access token's
 // fifteen minutes, the next page rotates the refresh token and carries on.
 func TestExpiredAccessTokenIsRefreshedSilently(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "omar@example.org", "Omar", "en")
 		b := s.browser("en")
 		b.signIn("omar@example.org")
@@ -105,8 +101,7 @@ func TestExpiredAccessTokenIsRefreshedSilently(t *testing.T) {
 
 // TestSignOutEverywhere ends the sessions of other devices too.
 func TestSignOutEverywhere(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "lina@example.org", "Lina", "en")
 		laptop, phone := s.browser("en"), s.browser("en")
 		laptop.signIn("lina@example.org")
@@ -125,8 +120,7 @@ func TestSignOutEverywhere(t *testing.T) {
 // TestInvitationSetsPassword: an invited user chooses a password through
 // the mailed link and signs in with it.
 func TestInvitationSetsPassword(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		admin := s.createUser("admin", "admin@example.org", "Admin", "en")
 		_, inv, err := s.auth.CreateUser(t.Context(), admin.Actor(), authInput("nadia@example.org"))
 		if err != nil {
@@ -157,8 +151,7 @@ func authInput(email string) auth.CreateUserInput {
 // with an expired access token share one refresh instead of tripping the
 // refresh token's reuse detection, which would end the session.
 func TestConcurrentRefreshKeepsTheSession(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "tabs@example.org", "Tabs", "en")
 		b := s.browser("en")
 		b.signIn("tabs@example.org")
