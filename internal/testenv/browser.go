@@ -31,6 +31,14 @@ func (e *Env) Browser(acceptLanguage string) *Browser {
 	}}
 }
 
+// BrowserAs opens a browser as Browser does and signs it in as u.
+func (e *Env) BrowserAs(u *User, acceptLanguage string) *Browser {
+	e.T.Helper()
+	b := e.Browser(acceptLanguage)
+	b.SignIn(u.Email, Password)
+	return b
+}
+
 // Page is an answer read whole.
 type Page struct {
 	*http.Response
@@ -65,16 +73,37 @@ func (b *Browser) Get(path string) Page {
 // Post posts form to path as a browser posts a plain form.
 func (b *Browser) Post(path string, form url.Values) Page {
 	b.T.Helper()
+	return b.PostFrom("", path, form)
+}
+
+// PostFrom posts form to path as Post does, from the page at referer, a
+// path of this server or a whole address ("" sends no Referer).
+func (b *Browser) PostFrom(referer, path string, form url.Values) Page {
+	b.T.Helper()
 	req, _ := http.NewRequest(http.MethodPost, b.URL+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	switch {
+	case strings.HasPrefix(referer, "/"):
+		req.Header.Set("Referer", b.URL+referer)
+	case referer != "":
+		req.Header.Set("Referer", referer)
+	}
 	return b.Do(req)
+}
+
+// PostToken posts form to path with token as its CSRF token, as a page's
+// script does with the token it read once.
+func (b *Browser) PostToken(path, token string, form url.Values) Page {
+	b.T.Helper()
+	form.Set("csrf_token", token)
+	return b.Post(path, form)
 }
 
 // CSRF finds a page's CSRF token field.
 var CSRF = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
 
-// csrf fetches the page at formPath and returns its CSRF token.
-func (b *Browser) csrf(formPath string) string {
+// CSRFToken fetches the page at formPath and returns its CSRF token.
+func (b *Browser) CSRFToken(formPath string) string {
 	b.T.Helper()
 	page := b.Get(formPath)
 	m := CSRF.FindStringSubmatch(page.Body)
@@ -88,8 +117,7 @@ func (b *Browser) csrf(formPath string) string {
 // page's CSRF token, as a browser does.
 func (b *Browser) Submit(formPath, action string, form url.Values) Page {
 	b.T.Helper()
-	form.Set("csrf_token", b.csrf(formPath))
-	return b.Post(action, form)
+	return b.PostToken(action, b.CSRFToken(formPath), form)
 }
 
 // Upload posts a multipart form to action with the CSRF token of the page
@@ -97,7 +125,7 @@ func (b *Browser) Submit(formPath, action string, form url.Values) Page {
 // of the multipart body, unless fields forge one.
 func (b *Browser) Upload(formPath, action string, fields map[string]string, fileField, filename string, data []byte) Page {
 	b.T.Helper()
-	token := b.csrf(formPath)
+	token := b.CSRFToken(formPath)
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	if _, forged := fields["csrf_token"]; !forged {
@@ -119,10 +147,17 @@ func (b *Browser) Upload(formPath, action string, fields map[string]string, file
 	return b.Do(req)
 }
 
+// Login sends the login form with email and password and returns the
+// answer, whatever it is: a refusal, the second step, or the way in.
+func (b *Browser) Login(email, password string) Page {
+	b.T.Helper()
+	return b.Submit("/login", "/login", url.Values{"email": {email}, "password": {password}})
+}
+
 // SignIn signs the browser in through the login form.
 func (b *Browser) SignIn(email, password string) {
 	b.T.Helper()
-	b.Submit("/login", "/login", url.Values{"email": {email}, "password": {password}}).WantRedirect(b.T, "/")
+	b.Login(email, password).WantRedirect(b.T, "/")
 }
 
 // Cookie is the browser's cookie of name, or nil.
@@ -144,6 +179,23 @@ func (p Page) SetCookie(name string) *http.Cookie {
 		}
 	}
 	return nil
+}
+
+// Find is what the first match of pattern on the page captures in its
+// first group; the test ends when nothing on the page matches.
+func (p Page) Find(t testing.TB, pattern string) string {
+	t.Helper()
+	return p.Match(t, regexp.MustCompile(pattern))
+}
+
+// Match is Find with a compiled pattern.
+func (p Page) Match(t testing.TB, re *regexp.Regexp) string {
+	t.Helper()
+	m := re.FindStringSubmatch(p.Body)
+	if m == nil {
+		t.Fatalf("%s %s: nothing matches %s\n%s", p.Request.Method, p.Request.URL, re, Excerpt(p.Body))
+	}
+	return m[1]
 }
 
 // WantStatus ends the test unless the page has status want.

@@ -9,15 +9,12 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRegisterTakenAddressOnTheWeb: the registration form answers a taken
 // address as it answers a new one, and the owner is told by mail.
 func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		owner := s.createUser(accord.RoleApplicant, "owner@example.org", "Owner", "es")
 		s.browser("en").register(t, "Mallory", "Owner@example.org", "a squatter password")
 		msg := s.LatestMessage(owner.ID, "account_exists")
@@ -31,8 +28,7 @@ func TestRegisterTakenAddressOnTheWeb(t *testing.T) {
 // found on the admin's users page and verified there; the applicant may
 // not see the page.
 func TestAdminVerifiesOnUsersPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		nobody := s.browser("en")
 		nobody.register(t, "Kofi", "kofi@example.org", "a long enough password")
 
@@ -49,9 +45,7 @@ func TestAdminVerifiesOnUsersPage(t *testing.T) {
 		page := admin.get("/admin/users?q=kofi")
 		page.wantStatus(t, http.StatusOK)
 		page.wantContains(t, "kofi@example.org", "Confirmer l&#39;adresse")
-		var id string
-		db.Gorm.Table("users").Where("email = ?", "kofi@example.org").Pluck("id", &id)
-		r := admin.submit("/admin/users?q=kofi", "/admin/users/"+id+"/verify", url.Values{"q": {"kofi"}})
+		r := admin.submit("/admin/users?q=kofi", "/admin/users/"+s.userID("kofi@example.org")+"/verify", url.Values{"q": {"kofi"}})
 		r.wantRedirect(t, "/admin/users?notice=user_verified&q=kofi")
 		nobody.signIn("kofi@example.org")
 	})
@@ -61,8 +55,7 @@ func TestAdminVerifiesOnUsersPage(t *testing.T) {
 // password" link to signing in with the new password, in Spanish; the
 // mail comes in the account's language, and the link works once.
 func TestForgotPasswordOnTheWeb(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		u := s.createUser(accord.RoleApplicant, "lucia@example.org", "Lucía", "fr")
 		other := s.browser("fr")
 		other.signIn("lucia@example.org")
@@ -78,34 +71,29 @@ func TestForgotPasswordOnTheWeb(t *testing.T) {
 		if msg.Locale != "fr" {
 			t.Errorf("reset mailed in %q, want the account's French", msg.Locale)
 		}
-		m := tokenRE.FindStringSubmatch(msg.Body)
-		if m == nil {
-			t.Fatalf("no token in the reset mail:\n%s", msg.Body)
-		}
-		form := "/password-reset/confirm?token=" + m[1]
-		b.get(form).wantContains(t, `name="token" value="`+m[1]+`"`, "Elegir una nueva contraseña")
-		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]}, "password": {"corta"}, "password_confirm": {"corta"}})
+		token := s.mailedToken(u.ID, "password_reset")
+		form := "/password-reset/confirm?token=" + token
+		b.get(form).wantContains(t, `name="token" value="`+token+`"`, "Elegir una nueva contraseña")
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {token}, "password": {"corta"}, "password_confirm": {"corta"}})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
-		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]},
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {token},
 			"password": {"una contraseña nueva"}, "password_confirm": {"una contraseña nueva"}})
 		r.wantRedirect(t, "/login?notice=password_reset")
-		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {m[1]},
+		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {token},
 			"password": {"otra contraseña nueva"}, "password_confirm": {"otra contraseña nueva"}})
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 
-		r = b.submit("/login", "/login", url.Values{"email": {"lucia@example.org"}, "password": {"una contraseña nueva"}})
-		r.wantRedirect(t, "/")
+		b.SignIn("lucia@example.org", "una contraseña nueva")
 	})
 }
 
 // TestOrganizationPeoplePage: an applicant invites a colleague from the
 // people page, in French, sees them listed as invited, and removes them.
 func TestOrganizationPeoplePage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		org := s.addMember("Transparence Sénégal", "Transparency Senegal", "TS", "SN")
 		u := s.createUser(accord.RoleApplicant, "awa@ngo.example", "Awa", "fr")
-		if err := auth.JoinOrganization(context.Background(), db.Gorm, u.ID, org.ID, time.Now()); err != nil {
+		if err := auth.JoinOrganization(context.Background(), s.db.Gorm, u.ID, org.ID, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		b := s.browser("fr")
@@ -117,7 +105,7 @@ func TestOrganizationPeoplePage(t *testing.T) {
 		r := b.submit("/organization/people", "/organization/people", url.Values{"name": {"Moussa Ndiaye"}, "email": {"moussa@ngo.example"}})
 		r.wantRedirect(t, "/organization/people?notice=colleague_invited")
 		var id string
-		db.Gorm.Table("users").Where("email = ? AND organization_id = ?", "moussa@ngo.example", org.ID).Pluck("id", &id)
+		s.db.Gorm.Table("users").Where("email = ? AND organization_id = ?", "moussa@ngo.example", org.ID).Pluck("id", &id)
 		if id == "" {
 			t.Fatal("the invited colleague has no account in the organisation")
 		}
@@ -127,7 +115,7 @@ func TestOrganizationPeoplePage(t *testing.T) {
 		r = b.submit("/organization/people", "/organization/people/"+id+"/remove", url.Values{})
 		r.wantRedirect(t, "/organization/people?notice=colleague_removed")
 		var n int64
-		db.Gorm.Table("users").Where("email = ?", "moussa@ngo.example").Count(&n)
+		s.db.Gorm.Table("users").Where("email = ?", "moussa@ngo.example").Count(&n)
 		if n != 0 {
 			t.Fatal("a withdrawn invitation left its account")
 		}

@@ -5,9 +5,9 @@ import "github.com/labstack/echo/v4"
 // registerAccountPages adds the pages that get a person into an account
 // by mail, and the users page on which an admin verifies an address.
 func (ui *UI) registerAccountPages(e *echo.Echo, page, member []echo.MiddlewareFunc) {
-	e.GET("/verify-email/resend", ui.verifyResendForm, page...)
+	e.GET("/verify-email/resend", ui.blankForm("verify_resend.title", "verify_resend"), page...)
 	e.POST("/verify-email/resend", ui.verifyResend, page...)
-	e.GET("/password-reset", ui.passwordResetForm, page...)
+	e.GET("/password-reset", ui.blankForm("reset.title", "password_reset"), page...)
 	e.POST("/password-reset", ui.passwordReset, page...)
 	e.GET("/password-reset/confirm", ui.linkForm("reset_confirm.title", "password_reset_confirm"), page...)
 	e.POST("/password-reset/confirm", ui.passwordResetConfirm, page...)

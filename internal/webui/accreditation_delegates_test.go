@@ -4,13 +4,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // nominee is the nomination form filled for one person.
@@ -31,8 +27,7 @@ func nominee(given, family, passport string) url.Values {
 // valid or not, in the visitor's language; the door checks a badge in
 // once.
 func TestDelegatesBadgesAndTheDoor(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		nom := s.nominating(t, "en", "en", 2)
 		sec, org, ngo, id, page := nom.sec, nom.org, nom.ngo, nom.id, nom.page
 
@@ -60,15 +55,11 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		r.wantContains(t, "Every place for delegates is taken: cancel or replace a delegate first.")
 
 		// Sami is replaced by Leila in one step: still two places taken.
-		m := regexp.MustCompile(`id="delegate-([0-9a-f-]{36})">\s*<h3><span class="delegate-title" dir="auto">Ms</span> <span lang="en" dir="ltr">Sami Ben Salah`).FindStringSubmatch(ngo.get(page).body)
-		if m == nil {
-			t.Fatal("Sami Ben Salah is not listed")
-		}
-		sami := m[1]
+		sami := delegateOn(t, ngo.get(page), "Ms Sami Ben Salah")
 		form := ngo.get("/delegates/" + sami + "/replace")
 		form.wantContains(t, "Nominate the person who takes the place of Sami Ben Salah.")
 		replacement := nominee("Leila", "Trabelsi", "L1234567")
-		replacement.Set("version", regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(form.body)[1])
+		replacement.Set("version", form.find(t, `name="version" value="(\d+)"`))
 		replacement.Set("event", "replace")
 		// A nomination missing a name is shown again on the replacement's form.
 		incomplete := nominee("", "Trabelsi", "L1234567")
@@ -82,49 +73,36 @@ func TestDelegatesBadgesAndTheDoor(t *testing.T) {
 		r = ngo.get(page)
 		r.wantContains(t, "Leila Trabelsi", "Replaced", "2 of 2 places taken.")
 		// Leila's nomination is cancelled: a place is free again.
-		m = regexp.MustCompile(`id="delegate-([0-9a-f-]{36})">\s*<h3><span class="delegate-title" dir="auto">Ms</span> <span lang="en" dir="ltr">Leila Trabelsi`).FindStringSubmatch(r.body)
-		if m == nil {
-			t.Fatal("Leila Trabelsi is not listed")
-		}
+		leila := delegateOn(t, r, "Ms Leila Trabelsi")
 		// Cancelling cannot be undone: the form leads to a page that says
 		// so and asks again; nothing changes until that page's form is sent.
-		cancel := url.Values{"event": {"cancel"}, "version": {versionIn(t, r, "/delegates/"+m[1]+"/transitions", "cancel")}}
-		ask := ngo.submit(page, "/delegates/"+m[1]+"/transitions", cancel)
-		ask.wantRedirect(t, "/delegates/"+m[1]+"/confirm?")
+		cancel := url.Values{"event": {"cancel"}, "version": {versionIn(t, r, "/delegates/"+leila+"/transitions", "cancel")}}
+		ask := ngo.submit(page, "/delegates/"+leila+"/transitions", cancel)
+		ask.wantRedirect(t, "/delegates/"+leila+"/confirm?")
 		confirmPage := ngo.get(ask.Header.Get("Location"))
 		confirmPage.wantStatus(t, http.StatusOK)
-		confirmPage.wantContains(t, "cannot be undone", `name="confirm" value="on"`, `href="`+page+`#delegate-`+m[1]+`"`)
+		confirmPage.wantContains(t, "cannot be undone", `name="confirm" value="on"`, `href="`+page+`#delegate-`+leila+`"`)
 		ngo.get(page).wantContains(t, "2 of 2 places taken.")
 		cancel.Set("confirm", "on")
-		ngo.submit(ask.Header.Get("Location"), "/delegates/"+m[1]+"/transitions", cancel).
+		ngo.submit(ask.Header.Get("Location"), "/delegates/"+leila+"/transitions", cancel).
 			wantRedirect(t, page+"?notice=acc_nomination_cancelled")
 		ngo.get(page+"?notice=acc_nomination_cancelled").wantContains(t, "Nomination cancelled.")
 		ngo.get(page).wantContains(t, "1 of 2 places taken.", "Cancelled", `action="`+page+`/delegates"`)
 
 		// Badges wait for accreditation; then the secretariat confirms
 		// and issues Amal's.
-		m = regexp.MustCompile(`id="delegate-([0-9a-f-]{36})">\s*<h3><span class="delegate-title" dir="auto">Ms</span> <span lang="en" dir="ltr">Amal Haddad`).FindStringSubmatch(ngo.get(page).body)
-		if m == nil {
-			t.Fatal("Amal Haddad is not listed")
-		}
-		amal := m[1]
+		amal := delegateOn(t, ngo.get(page), "Ms Amal Haddad")
 		sec.get(page).wantContains(t, `action="/delegates/`+amal+`/transitions"`, `value="confirm"`)
 		sec.fire(t, "/screening", id, "admit_ecosoc", "", "screening").wantRedirect(t, "/screening")
 		for _, event := range []string{"confirm", "issue_badge"} {
-			p := sec.get(page)
-			v := versionIn(t, p, "/delegates/"+amal+"/transitions", event)
-			sec.submit(page, "/delegates/"+amal+"/transitions", url.Values{"event": {event}, "version": {v}}).
+			sec.fireAt(t, page, "/delegates/"+amal+"/transitions", event, url.Values{}).
 				wantRedirect(t, page+"?notice=acc_delegate_updated")
 		}
 
 		// The NGO sees the badge: its QR code and its token.
 		r = ngo.get(page)
 		r.wantContains(t, "Badge issued", `src="/delegates/`+amal+`/badge.png"`)
-		tok := regexp.MustCompile(`<code class="token" dir="ltr">([^<]+)</code>`).FindStringSubmatch(r.body)
-		if tok == nil {
-			t.Fatal("no badge token on the NGO's page")
-		}
-		token := tok[1]
+		token := r.find(t, `<code class="token" dir="ltr">([^<]+)</code>`)
 		png := ngo.get("/delegates/" + amal + "/badge.png")
 		png.wantStatus(t, http.StatusOK)
 		if png.Header.Get("Content-Type") != "image/png" || !strings.HasPrefix(png.body, "\x89PNG") {

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
@@ -24,28 +23,14 @@ type deskFixture struct {
 func newDeskFixture(t *testing.T, e *testenv.Env, delegates int) deskFixture {
 	t.Helper()
 	sec := e.Staff(accord.RoleSecretariat)
-	now := e.Clock.Now()
-	var conf struct{ ID, Code string }
-	e.Call(sec, "POST", "/conferences", map[string]any{
-		"code": "DESK", "title": "Conference DESK", "venue": "Vienna",
-		"starts_on": now.AddDate(0, 0, 120).Format("2006-01-02"), "ends_on": now.AddDate(0, 0, 124).Format("2006-01-02"),
-		"accreditation_opens_at": now.Add(-24 * time.Hour), "accreditation_closes_at": now.AddDate(0, 0, 60),
-		"nomination_cutoff_at": now.AddDate(0, 0, 100), "max_delegates": 20, "objection_period_days": 30,
-	}).Want(t, http.StatusCreated).Decode(t, &conf)
-	f := deskFixture{code: conf.Code, confID: conf.ID, sec: sec}
+	f := deskFixture{code: "DESK", confID: e.Conference(sec, "DESK", 20), sec: sec}
 	for i, names := range [][2]string{{"الشبكة العربية للنزاهة", "Arab Network for Integrity"}, {"Transparency Watch", "Transparency Watch"}} {
 		o := e.Organization(membership.Organization{Name: names[0], NameEN: names[1], Country: "JO", EcosocStatus: "general"})
 		u := e.PersonOf(accord.RoleApplicant, "", o.ID, "ar")
-		var req struct {
-			ID      string
-			Version int
-		}
-		e.Call(u, "POST", "/conferences/"+conf.ID+"/accreditation-requests",
-			map[string]any{"organization_id": o.ID, "motivation": "Monitoring."}).Want(t, http.StatusCreated).Decode(t, &req)
-		e.Fire(u, "/accreditation-requests/"+req.ID, "submit", "").Want(t, http.StatusOK)
+		req := e.SubmittedRequest(u, f.confID, o.ID)
 		if i == 0 {
-			f.reqArab, f.ngo = req.ID, u
-			e.Fire(sec, "/accreditation-requests/"+req.ID, "admit_ecosoc", "").Want(t, http.StatusOK)
+			f.reqArab, f.ngo = req, u
+			e.Fire(sec, "/accreditation-requests/"+req, "admit_ecosoc", "").Want(t, http.StatusOK)
 		}
 	}
 	for i := range delegates {
@@ -68,8 +53,7 @@ var pickRE = regexp.MustCompile(`name="item" value="([^"]+)"`)
 func TestDeskPages(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		f := newDeskFixture(t, e, 4)
-		b := e.Browser("ar")
-		b.SignIn(f.sec.Email, testenv.Password)
+		b := e.BrowserAs(f.sec, "ar")
 
 		conf := b.Get("/conferences/" + f.code)
 		conf.WantStatus(t, http.StatusOK)
@@ -126,8 +110,7 @@ func TestDeskPages(t *testing.T) {
 		b.Get("/conferences/DESK/requests").WantContains(t, `value="daily" checked`)
 
 		// The desk is the secretariat's.
-		nb := e.Browser("ar")
-		nb.SignIn(f.ngo.Email, testenv.Password)
+		nb := e.BrowserAs(f.ngo, "ar")
 		if p := nb.Get("/conferences/DESK/participants"); p.StatusCode != http.StatusForbidden {
 			t.Errorf("an applicant opens the participants list: %d", p.StatusCode)
 		}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,13 +111,21 @@ var requestIDRE = regexp.MustCompile(`/accreditation-requests/([0-9a-f-]{36})`)
 // pagePath, at the version that page shows, as a browser does.
 func (b *browser) fire(t *testing.T, pagePath, id, event, comment, back string) response {
 	t.Helper()
-	page := b.get(pagePath)
-	form := url.Values{"event": {event}, "comment": {comment}}
+	form := url.Values{"comment": {comment}}
 	if back != "" {
 		form.Set("back", back)
 	}
-	form.Set("version", versionIn(t, page, "/accreditation-requests/"+id+"/transitions", event))
-	return b.submit(pagePath, "/accreditation-requests/"+id+"/transitions", form)
+	return b.fireAt(t, pagePath, "/accreditation-requests/"+id+"/transitions", event, form)
+}
+
+// fireAt sends form with event to action, the transitions of a request,
+// a delegate or an objection, at the version the page at pagePath shows
+// for it, as a browser does.
+func (b *browser) fireAt(t *testing.T, pagePath, action, event string, form url.Values) response {
+	t.Helper()
+	form.Set("event", event)
+	form.Set("version", versionIn(t, b.get(pagePath), action, event))
+	return b.submit(pagePath, action, form)
 }
 
 // versionIn is the version the page's form posting to action (for event,
@@ -134,6 +143,21 @@ func versionIn(t *testing.T, page response, action, event string) string {
 		t.Fatalf("%s has no form to %s %s\n%s", page.Request.URL.Path, action, event, excerpt(page.body))
 	}
 	return m[1]
+}
+
+// delegateOn is the id of the delegate named on a request page.
+func delegateOn(t *testing.T, page response, name string) string {
+	t.Helper()
+	// The heading's text, tags left out: a title stands in a span of its
+	// own before the Latin name.
+	tags := regexp.MustCompile(`<[^>]+>`)
+	for _, m := range regexp.MustCompile(`(?s)id="delegate-([0-9a-f-]{36})">\s*<h3>(.*?)</h3>`).FindAllStringSubmatch(page.body, -1) {
+		if strings.HasPrefix(tags.ReplaceAllString(m[2], ""), name) {
+			return m[1]
+		}
+	}
+	t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
+	return ""
 }
 
 // requestState reads a request's state from the database.

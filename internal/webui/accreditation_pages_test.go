@@ -40,7 +40,7 @@ func newAccScenario(t *testing.T, db *store.DB, locale string) *accScenario {
 		url.Values{"grounds": {"أسباب الاعتراض."}}).wantRedirect(t, "/conferences/")
 	page := "/accreditation-requests/" + sc.request
 	sc.ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
-	sc.de = regexp.MustCompile(`id="delegate-([0-9a-f-]{36})"`).FindStringSubmatch(sc.ngo.get(page).body)[1]
+	sc.de = delegateOn(t, sc.ngo.get(page), "Ms Amal Haddad")
 	return sc
 }
 
@@ -173,8 +173,7 @@ func TestAccreditationRefusals(t *testing.T) {
 // TestCirculationWarnsWhenLate: less than thirty days before the opening,
 // the circulation page says that circulating now is late.
 func TestCirculationWarnsWhenLate(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
 		sec.createConference(t, "Soon", s.clock.Now(), 20, 2)
 		// Editing keeps what is not changed and guards against a stale form.

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestRule17ThroughThePages follows one conference through rule 17 as its
@@ -22,8 +20,7 @@ import (
 // and the opposed one referred; the Conference's decision is recorded
 // with its reference; the public report counts it all.
 func TestRule17ThroughThePages(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		_, sec := s.person(accord.RoleSecretariat, "sec@example.org", "en", "")
 		_, france := s.person(accord.RoleStateParty, "paris@example.org", "fr", "FR")
 		_, egypt := s.person(accord.RoleStateParty, "cairo@example.org", "ar", "EG")
@@ -127,42 +124,39 @@ func TestRule17ThroughThePages(t *testing.T) {
 		r2 := france.submit("/conferences/CoSP11/circulated", "/accreditation-requests/"+b+"/objections", url.Values{"grounds": {"again"}})
 		r2.wantStatus(t, http.StatusConflict)
 		r2.wantContains(t, "Aucune objection ne peut être formulée sur cette demande maintenant")
-		oid := regexp.MustCompile(`action="/objections/([0-9a-f-]{36})/transitions"`).FindStringSubmatch(r.body)
-		if oid == nil {
-			t.Fatal("France is offered no withdrawal of its objection")
-		}
+		// France is offered the withdrawal of its objection.
+		oid := r.find(t, `action="/objections/([0-9a-f-]{36})/transitions"`)
 
 		// The NGO reads the grounds and replies.
 		r = ngoB.get("/accreditation-requests/" + b)
 		r.wantContains(t, "Objected to", "1 objection lodged.")
 		r = ngoB.get("/accreditation-requests/" + b + "/objections")
 		r.wantContains(t, "Objection by France", "The organisation&#39;s registration was annulled")
-		ngoB.submit("/accreditation-requests/"+b+"/objections", "/objections/"+oid[1]+"/replies", url.Values{"text": {""}}).
+		ngoB.submit("/accreditation-requests/"+b+"/objections", "/objections/"+oid+"/replies", url.Values{"text": {""}}).
 			wantStatus(t, http.StatusUnprocessableEntity)
 		const reply = "The annulment was overturned on appeal in 2025; the judgment is attached to our profile."
-		ngoB.submit("/accreditation-requests/"+b+"/objections", "/objections/"+oid[1]+"/replies", url.Values{"text": {reply}}).
+		ngoB.submit("/accreditation-requests/"+b+"/objections", "/objections/"+oid+"/replies", url.Values{"text": {reply}}).
 			wantRedirect(t, "/accreditation-requests/"+b+"/objections?notice=acc_reply_sent")
 
 		// Egypt reads the objection and the reply, in Arabic, and may not
 		// withdraw France's objection.
 		r = egypt.get("/conferences/CoSP11/circulated")
 		r.wantContains(t, `<html lang="ar" dir="rtl">`, "اعتراض من فرنسا", "overturned on appeal in 2025")
-		r.wantLacks(t, `action="/objections/`+oid[1]+`/transitions"`)
-		egypt.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions", url.Values{"event": {"withdraw"}, "version": {"1"}}).
+		r.wantLacks(t, `action="/objections/`+oid+`/transitions"`)
+		egypt.submit("/conferences/CoSP11/circulated", "/objections/"+oid+"/transitions", url.Values{"event": {"withdraw"}, "version": {"1"}}).
 			wantStatus(t, http.StatusForbidden)
 		// Egypt objects to C and stands by it.
 		egypt.submit("/conferences/CoSP11/circulated", "/accreditation-requests/"+c+"/objections",
 			url.Values{"grounds": {"المنظمة لا تعمل في مجال مكافحة الفساد."}}).wantRedirect(t, "/conferences/")
 
 		// France withdraws: B returns to circulated.
-		r = france.get("/conferences/CoSP11/circulated")
-		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions",
-			url.Values{"event": {"withdraw"}, "version": {versionIn(t, r, "/objections/"+oid[1]+"/transitions", "withdraw")}}).wantRedirect(t, "/objections/"+oid[1]+"/confirm?")
-		france.get("/objections/"+oid[1]+"/confirm?event=withdraw&version=1").wantContains(t, `name="confirm" value="on"`, `href="/conferences/`)
+		france.fireAt(t, "/conferences/CoSP11/circulated", "/objections/"+oid+"/transitions", "withdraw", url.Values{}).
+			wantRedirect(t, "/objections/"+oid+"/confirm?")
+		france.get("/objections/"+oid+"/confirm?event=withdraw&version=1").wantContains(t, `name="confirm" value="on"`, `href="/conferences/`)
 		if got := s.requestState(b); got != "objected" {
 			t.Fatalf("asking to confirm withdrew France's objection already: B is %s", got)
 		}
-		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid[1]+"/transitions",
+		france.submit("/conferences/CoSP11/circulated", "/objections/"+oid+"/transitions",
 			url.Values{"event": {"withdraw"}, "version": {"1"}, "confirm": {"on"}}).wantRedirect(t, "/conferences/")
 		if got := s.requestState(b); got != "circulated" {
 			t.Fatalf("after France withdrew B is %s", got)

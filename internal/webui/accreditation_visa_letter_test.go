@@ -3,28 +3,9 @@ package webui_test
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
-
-// delegateOn is the id of the delegate named on a request page.
-func delegateOn(t *testing.T, page response, name string) string {
-	t.Helper()
-	// The heading's text, tags left out: a title stands in a span of its
-	// own before the Latin name.
-	tags := regexp.MustCompile(`<[^>]+>`)
-	for _, m := range regexp.MustCompile(`(?s)id="delegate-([0-9a-f-]{36})">\s*<h3>(.*?)</h3>`).FindAllStringSubmatch(page.body, -1) {
-		if strings.HasPrefix(tags.ReplaceAllString(m[2], ""), name) {
-			return m[1]
-		}
-	}
-	t.Fatalf("%s is not listed\n%s", name, excerpt(page.body))
-	return ""
-}
 
 // TestVisaLettersOnTheRequestPage: the secretariat, in French, generates
 // a delegate's visa letter from the request page in the language it
@@ -33,8 +14,7 @@ func delegateOn(t *testing.T, page response, name string) string {
 // refusals show beside the delegate in the reader's language; a delegate
 // who asked for no letter gets no button.
 func TestVisaLettersOnTheRequestPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		nom := s.nominating(t, "fr", "en", 3)
 		sec, ngo, id, page := nom.sec, nom.ngo, nom.id, nom.page
 		_, other := s.ngo("Kenya Watch", "KE", "general", "kw@example.org", "en")
@@ -59,8 +39,7 @@ func TestVisaLettersOnTheRequestPage(t *testing.T) {
 		// Accredited, Amal confirmed: her letter is offered, its language
 		// the page's; Nour waits for confirmation; Sami asked for none.
 		sec.fire(t, "/screening", id, "admit_ecosoc", "", "screening").wantRedirect(t, "/screening")
-		v := versionIn(t, sec.get(page), "/delegates/"+amal+"/transitions", "confirm")
-		sec.submit(page, "/delegates/"+amal+"/transitions", url.Values{"event": {"confirm"}, "version": {v}}).wantRedirect(t, page)
+		sec.fireAt(t, page, "/delegates/"+amal+"/transitions", "confirm", url.Values{}).wantRedirect(t, page)
 		r = sec.get(page)
 		r.wantContains(t, form(amal), `name="locale"`, `<option value="fr" selected>`, `<option value="ar" lang="ar">العربية</option>`,
 			"Générer la lettre de visa", "La lettre pourra être générée une fois le délégué confirmé.")

@@ -6,9 +6,6 @@ import (
 	"net/http"
 	"regexp"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 var assetRE = regexp.MustCompile(`(?:href|src)="(/static/[^"]+)"`)
@@ -16,8 +13,7 @@ var assetRE = regexp.MustCompile(`(?:href|src)="(/static/[^"]+)"`)
 // TestStaticAssetsAreFingerprintedAndCached: pages link assets by a name
 // carrying their hash, served with a year-long immutable lifetime.
 func TestStaticAssetsAreFingerprintedAndCached(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("en")
 		home := b.get("/")
 		css := regexp.MustCompile(`href="(/static/accord\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(home.body)
@@ -46,8 +42,7 @@ func TestStaticAssetsAreFingerprintedAndCached(t *testing.T) {
 // loads stays under 100 KB gzip-compressed, for readers on slow or
 // expensive connections.
 func TestHomePageWeight(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("ar")
 		home := b.get("/")
 		total, raw := gzipSize(t, home.body), len(home.body)

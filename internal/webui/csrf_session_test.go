@@ -7,18 +7,13 @@ import (
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // csrfPair is a browser's CSRF cookie and the token its pages carry.
 func (b *browser) csrfPair(path string) (cookie, token string) {
 	b.s.t.Helper()
-	m := csrfRE.FindStringSubmatch(b.get(path).body)
-	if m == nil {
-		b.s.t.Fatalf("no CSRF token on %s", path)
-	}
-	return b.cookie("accord_csrf").Value, m[1]
+	token = b.CSRFToken(path)
+	return b.cookie("accord_csrf").Value, token
 }
 
 // TestCSRFBoundToSession: a cookie and token pair taken from an anonymous
@@ -26,8 +21,7 @@ func (b *browser) csrfPair(path string) (cookie, token string) {
 // session, even when the attacker can plant the cookie; the victim's own
 // pair works.
 func TestCSRFBoundToSession(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser(accord.RoleApplicant, "victim@example.org", "Victim", "en")
 		s.createUser(accord.RoleApplicant, "mallory@example.org", "Mallory", "en")
 		victim := s.browser("en")
@@ -51,7 +45,7 @@ func TestCSRFBoundToSession(t *testing.T) {
 			victim.client.Jar.SetCookies(site, []*http.Cookie{{Name: "accord_csrf", Value: ownCookie, Path: "/"}})
 		}
 		var locale string
-		db.Gorm.Table("users").Where("email = ?", "victim@example.org").Pluck("locale", &locale)
+		s.db.Gorm.Table("users").Where("email = ?", "victim@example.org").Pluck("locale", &locale)
 		if locale != "en" {
 			t.Fatalf("a forged request changed the language to %q", locale)
 		}
@@ -63,8 +57,7 @@ func TestCSRFBoundToSession(t *testing.T) {
 // TestSignInRefusesOffSiteNext: after signing in, only a same-site path
 // is followed; every smuggled host leads home instead.
 func TestSignInRefusesOffSiteNext(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser(accord.RoleApplicant, "ngo@example.org", "NGO", "en")
 		for _, next := range []string{
 			"/\t/evil.example", "//evil.example", `/\evil.example`, "https://evil.example/", "/%2F%2Fevil.example", "/%5Cevil.example",

@@ -15,7 +15,6 @@ import (
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/synthetic"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
@@ -49,8 +48,7 @@ func newDashSite(t *testing.T, db *store.DB) *site {
 var firstBar = regexp.MustCompile(`<svg class="chart"[^>]*>.*?<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"`)
 
 func TestDashboardPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newDashSite(t, db)
+	onEngines(t, newDashSite, func(t *testing.T, s *site) {
 		sec := s.createUser(accord.RoleSecretariat, "hub@example.org", "Hub", "en")
 		s.createUser(accord.RoleApplicant, "ngo@example.org", "NGO", "en")
 		b := s.browser("en")
@@ -99,7 +97,7 @@ func TestDashboardPage(t *testing.T) {
 		b.get("/exports/members?file=members.pdf").wantStatus(t, http.StatusNotFound)
 		b.get("/exports/conferences/CoSP11?file=participants.csv&region=NOWHERE").wantStatus(t, http.StatusUnprocessableEntity)
 		var events []audit.Event
-		if err := db.WithContext(context.Background()).Where("entity_type = 'export'").Order("seq").Find(&events).Error; err != nil {
+		if err := s.db.WithContext(context.Background()).Where("entity_type = 'export'").Order("seq").Find(&events).Error; err != nil {
 			t.Fatal(err)
 		}
 		if len(events) != 2 || events[0].ActorID != sec.ID || events[0].Data["channel"] != "web" || events[0].Data["rows"] != float64(12) {

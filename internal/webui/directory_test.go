@@ -16,8 +16,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/accreditation"
 	"github.com/accord-coalition/accord/internal/notify"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 const hostile = `<script>alert(1)</script>`
@@ -25,8 +23,7 @@ const hostile = `<script>alert(1)</script>`
 // TestDirectorySearchFilterAndPages: Arabic spelling variants find each
 // other, the region filter narrows, and the pages follow one another.
 func TestDirectorySearchFilterAndPages(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.addMember("الجمعية المغربية لمحاربة الرشوة", "Moroccan Association against Bribery", "AMCR", "MA", "أبحاث", "مناصرة")
 		s.addMember("Kenya Integrity Forum", "Kenya Integrity Forum", "KIF", "KE")
 		s.addMember("Transparencia por Colombia", "Transparency for Colombia", "TPC", "CO")
@@ -71,8 +68,7 @@ func TestDirectorySearchFilterAndPages(t *testing.T) {
 // TestHostileTextIsEscaped: a name or message crafted as markup is shown
 // as text, on the public directory and in the inbox.
 func TestHostileTextIsEscaped(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.addMember(hostile, hostile, `"><img src=x onerror=alert(2)>`, "TN", hostile)
 		r := s.browser("ar").get("/directory")
 		r.wantStatus(t, http.StatusOK)
@@ -82,7 +78,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		}
 
 		u := s.createUser("applicant", "reader@example.org", "Reader", "en")
-		err := db.Transaction(context.Background(), func(tx *gorm.DB) error {
+		err := s.db.Transaction(context.Background(), func(tx *gorm.DB) error {
 			return notify.Enqueue(context.Background(), tx, notify.Recipient{UserID: u.ID}, "notice",
 				map[string]any{"title": hostile, "text": "Body " + hostile})
 		})
@@ -113,8 +109,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 // TestConferencesShowAccreditedOrganisations lists each conference in the
 // reader's language with its dates, and only the accredited organisations.
 func TestConferencesShowAccreditedOrganisations(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		admitted := s.addMember("مركز الشفافية", "Transparency Centre", "TC", "JO")
 		waiting := s.addMember("Waiting NGO", "Waiting NGO", "WN", "PE")
 		now := s.clock.Now()
@@ -126,7 +121,7 @@ func TestConferencesShowAccreditedOrganisations(t *testing.T) {
 			NominationCutoffAt: now.Add(60 * 24 * time.Hour), MaxDelegates: 3, ObjectionPeriodDays: 30,
 			Version: 1, CreatedAt: now, UpdatedAt: now,
 		}
-		if err := db.Gorm.Create(&conf).Error; err != nil {
+		if err := s.db.Gorm.Create(&conf).Error; err != nil {
 			t.Fatal(err)
 		}
 		for _, rq := range []struct {
@@ -135,7 +130,7 @@ func TestConferencesShowAccreditedOrganisations(t *testing.T) {
 		}{{admitted.ID, accreditation.RequestAccredited}, {waiting.ID, accreditation.RequestCirculated}} {
 			req := accreditation.Request{ID: uuid.NewString(), ConferenceID: conf.ID, OrganizationID: rq.org,
 				State: rq.state, Version: 1, EcosocStatus: "none", CreatedAt: now, UpdatedAt: now}
-			if err := db.Gorm.Create(&req).Error; err != nil {
+			if err := s.db.Gorm.Create(&req).Error; err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -155,12 +150,11 @@ func TestConferencesShowAccreditedOrganisations(t *testing.T) {
 
 // TestWebsiteLinks: only http(s) websites become links.
 func TestWebsiteLinks(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		o := s.addMember("Bare Domain NGO", "Bare Domain NGO", "BD", "GH")
-		db.Gorm.Table("organizations").Where("id = ?", o.ID).Update("website", "bare.example.org")
+		s.db.Gorm.Table("organizations").Where("id = ?", o.ID).Update("website", "bare.example.org")
 		o = s.addMember("Script NGO", "Script NGO", "SN", "GH")
-		db.Gorm.Table("organizations").Where("id = ?", o.ID).Update("website", "javascript:alert(3)")
+		s.db.Gorm.Table("organizations").Where("id = ?", o.ID).Update("website", "javascript:alert(3)")
 		r := s.browser("en").get("/directory")
 		r.wantContains(t, `<a href="https://bare.example.org" rel="nofollow noopener">bare.example.org</a>`, "javascript:alert(3)</dd>")
 		if strings.Contains(r.body, `href="javascript:`) {

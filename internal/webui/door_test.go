@@ -11,8 +11,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/auth"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -45,8 +43,7 @@ func doorFixture(t *testing.T, e *testenv.Env) (confID string, codes []string) {
 // needs, the service worker and the manifest; the bundle and the sync
 // answer them with their session; the door's header offers nothing else.
 func TestDoorPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := testenv.New(t, db)
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		confID, codes := doorFixture(t, e)
 		in := auth.CreateUserInput{Role: accord.RoleDoor, ConferenceID: confID, Email: "hall-a@coalition.example", Locale: "ar"}
 		e.CreateUser(&in)
@@ -57,12 +54,12 @@ func TestDoorPage(t *testing.T) {
 		page.WantStatus(t, http.StatusOK)
 		page.WantContains(t, `dir="rtl"`, `data-conference-id="`+confID+`"`, `rel="manifest"`, "/static/door.", `id="door-scan"`, "0</span> / <span id=\"door-expected\">2")
 		page.WantLacks(t, `href="/accreditation"`, `href="/checkin"`, `href="/screening"`, "<script>")
-		csrf := regexp1(t, page.Body, `data-csrf="([^"]+)"`)
+		csrf := page.Find(t, `data-csrf="([^"]+)"`)
 
 		sw := b.Get("/door/sw.js")
 		sw.WantStatus(t, http.StatusOK)
 		sw.WantContains(t, "const DOOR_KEEP = [\"/door/\"", "/static/door.", "/static/vendor/jsqr.", "addEventListener(\"fetch\"")
-		b.Get(regexp1(t, page.Body, `data-jsqr="([^"]+)"`)).WantStatus(t, http.StatusOK)
+		b.Get(page.Find(t, `data-jsqr="([^"]+)"`)).WantStatus(t, http.StatusOK)
 		b.Get("/door/manifest.webmanifest").WantContains(t, `"start_url":"/door/"`)
 
 		bundle := b.Get("/door/bundle")
@@ -112,8 +109,7 @@ func TestDoorPage(t *testing.T) {
 // TestDoorOnConferencePage: the secretariat sees the live count on the
 // conference page and creates door accounts there, bound to the conference.
 func TestDoorOnConferencePage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		e := testenv.New(t, db)
+	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		confID, codes := doorFixture(t, e)
 		in := auth.CreateUserInput{Role: accord.RoleSecretariat, Email: "desk@coalition.example", Locale: "fr"}
 		e.CreateUser(&in)
@@ -135,14 +131,4 @@ func TestDoorOnConferencePage(t *testing.T) {
 		pub := e.Browser("en").Get("/conferences/CoSP11")
 		pub.WantLacks(t, "door-live-count", "door-accounts")
 	})
-}
-
-func regexp1(t *testing.T, s, pattern string) string {
-	t.Helper()
-	i := strings.Index(s, pattern[:strings.Index(pattern, "(")])
-	if i < 0 {
-		t.Fatalf("no %s", pattern)
-	}
-	rest := s[i+strings.Index(pattern, "("):]
-	return rest[:strings.IndexByte(rest, '"')]
 }

@@ -25,6 +25,9 @@ var fieldMessageKeys = map[string]string{
 	"must be one of ar, en, fr, es":                        "err.locale_invalid",
 	"the verification link has expired; ask for a new one": "err.link_expired",
 	"the invitation link has expired; ask for a new one":   "err.link_expired",
+	// auth: password resets and the people of an organisation.
+	"the password reset link has expired; ask for a new one":                                                          "err.link_expired",
+	"an organisation with this registration number in this country is already on Accord; ask its staff to invite you": "err.org_registered_ask_invitation",
 	// membership: organisations, applications, documents, memberships.
 	"required":                                                "err.required",
 	"at most 300 characters":                                  "err.max_300",

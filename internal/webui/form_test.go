@@ -6,17 +6,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestPostWithoutCSRFTokenIsRefused: an unsafe request without the token,
 // or with one that does not match this browser's cookie, gets the 403
 // page in the reader's language and does nothing.
 func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("ar")
 		b.get("/register") // the browser has its CSRF cookie now
 		form := url.Values{"name": {"Mallory"}, "email": {"mallory@example.org"},
@@ -27,8 +23,7 @@ func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 
 		// A token from another browser does not fit this one's cookie.
 		other := s.browser("en")
-		m := csrfRE.FindStringSubmatch(other.get("/register").body)
-		form.Set("csrf_token", m[1])
+		form.Set("csrf_token", other.CSRFToken("/register"))
 		b.post("/register", form).wantStatus(t, http.StatusForbidden)
 
 		// A forged token without any cookie is refused too.
@@ -36,7 +31,7 @@ func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 			wantStatus(t, http.StatusForbidden)
 
 		var n int64
-		db.Gorm.Table("users").Where("email = ?", "mallory@example.org").Count(&n)
+		s.db.Gorm.Table("users").Where("email = ?", "mallory@example.org").Count(&n)
 		if n != 0 {
 			t.Error("a refused form still created the account")
 		}
@@ -48,8 +43,7 @@ func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 // TestFieldErrorsInArabic: errors appear beside their fields in Arabic,
 // what was typed is kept, and passwords are never sent back.
 func TestFieldErrorsInArabic(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("ar")
 		r := b.submit("/register", "/register", url.Values{
 			"name": {"سلمى الحسيني"}, "email": {"salma-at-example"},
@@ -72,7 +66,7 @@ func TestFieldErrorsInArabic(t *testing.T) {
 		r.wantStatus(t, http.StatusUnprocessableEntity)
 		wantFieldError(t, r.body, "password_confirm", "كلمتا المرور غير متطابقتين.")
 		var n int64
-		db.Gorm.Table("users").Where("email = ?", "salma@example.org").Count(&n)
+		s.db.Gorm.Table("users").Where("email = ?", "salma@example.org").Count(&n)
 		if n != 0 {
 			t.Error("mismatched passwords still created the account")
 		}
@@ -83,7 +77,7 @@ func TestFieldErrorsInArabic(t *testing.T) {
 		b.register(t, "سلمى", "taken@example.org", "كلمة مرور طويلة")
 
 		// A wrong password is one message for the form, the email kept.
-		r = b.submit("/login", "/login", url.Values{"email": {"taken@example.org"}, "password": {"not the password"}})
+		r = b.login("taken@example.org", "not the password")
 		r.wantStatus(t, http.StatusUnauthorized)
 		r.wantContains(t, "البريد الإلكتروني أو كلمة المرور غير صحيحة.", `value="taken@example.org"`)
 	})
@@ -110,8 +104,7 @@ func wantFieldError(t *testing.T, body, field, msg string) {
 // TestPasswordChange: a wrong current password is shown beside its field;
 // a right one signs the user out everywhere and the new password works.
 func TestPasswordChange(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "ines@example.org", "Inés", "es")
 		b := s.browser("es")
 		b.signIn("ines@example.org")
@@ -126,8 +119,7 @@ func TestPasswordChange(t *testing.T) {
 		})
 		r.wantRedirect(t, "/login?notice=password_changed")
 		b.get("/account").wantRedirect(t, "/login")
-		r = b.submit("/login", "/login", url.Values{"email": {"ines@example.org"}, "password": {"una contraseña nueva"}})
-		r.wantRedirect(t, "/")
+		b.SignIn("ines@example.org", "una contraseña nueva")
 	})
 }
 
@@ -136,8 +128,7 @@ func TestPasswordChange(t *testing.T) {
 // password) and never on the sign-in form, not even when it comes back
 // with an error, in any language.
 func TestPasswordHintOnlyWhereOneIsChosen(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "ines@example.org", "Inés", "en")
 		const hint = "At least 10 characters."
 		b := s.browser("en")
@@ -149,7 +140,7 @@ func TestPasswordHintOnlyWhereOneIsChosen(t *testing.T) {
 		r.wantStatus(t, http.StatusOK)
 		r.wantContains(t, `id="f-password"`)
 		r.wantLacks(t, `id="f-password-hint"`, hint)
-		r = b.submit("/login", "/login", url.Values{"email": {"ines@example.org"}, "password": {"wrong"}})
+		r = b.login("ines@example.org", "wrong")
 		if r.StatusCode < 400 {
 			t.Fatalf("a wrong password signed in: %d", r.StatusCode)
 		}
@@ -169,8 +160,7 @@ func TestPasswordHintOnlyWhereOneIsChosen(t *testing.T) {
 // TestUnknownAPIAddressIsLeftToTheAPI: the pages' 404 does not answer for
 // the JSON API, whose clients expect a problem document.
 func TestUnknownAPIAddressIsLeftToTheAPI(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		r := s.browser("ar").get("/api/v1/no-such-thing")
 		r.wantStatus(t, http.StatusNotFound)
 		if strings.Contains(r.body, "<html") {
@@ -184,9 +174,8 @@ func TestUnknownAPIAddressIsLeftToTheAPI(t *testing.T) {
 // reader's language with a reference to quote, never a stack or a JSON
 // document.
 func TestServerErrorPage(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
-		db.Close() // the database goes away
+	onEngines(t, newSite, func(t *testing.T, s *site) {
+		s.db.Close() // the database goes away
 		r := s.browser("ar").get("/directory")
 		r.wantStatus(t, http.StatusInternalServerError)
 		r.wantContains(t, `<html lang="ar" dir="rtl">`, "حدث خطأ ما", "العودة إلى الصفحة الرئيسية")

@@ -60,17 +60,14 @@ func (ui *UI) objectionsPage(c echo.Context) error {
 }
 
 func (ui *UI) renderObjections(c echo.Context, status int, p *Page, id string) error {
-	ctx, actor := c.Request().Context(), actorOf(c)
-	head, names, err := ui.readRequestHead(ctx, actor, p, id)
-	if err != nil {
-		return err
-	}
-	d := objectionsData{requestHead: head}
-	if d.Objections, err = ui.objectionRows(ctx, actor, p, head.R, names, "objections"); err != nil {
-		return err
-	}
-	p.Data = d
-	return ui.render(c, status, "accreditation_objections", p)
+	return ui.renderRequestPage(c, status, p, id, "accreditation_objections", ui.objectionsContent)
+}
+
+// objectionsContent is what the objections page shows below the
+// request's head.
+func (ui *UI) objectionsContent(ctx context.Context, actor accord.Actor, p *Page, head requestHead, names placeNames) (any, error) {
+	rows, err := ui.objectionRows(ctx, actor, p, head.R, names, "objections")
+	return objectionsData{requestHead: head, Objections: rows}, err
 }
 
 // lodgeObjection records the State party's objection, with its grounds,

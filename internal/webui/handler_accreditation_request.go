@@ -85,11 +85,32 @@ func (ui *UI) requestPage(c echo.Context) error {
 }
 
 func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) error {
+	return ui.renderRequestPage(c, status, p, id, "accreditation_request", ui.requestContent)
+}
+
+// requestPageContent makes what one of the pages about a request shows
+// below the head they share.
+type requestPageContent func(ctx context.Context, actor accord.Actor, p *Page, head requestHead, names placeNames) (any, error)
+
+// renderRequestPage renders page, one of the pages about request id: it
+// reads their head, and content the rest of what the page shows.
+func (ui *UI) renderRequestPage(c echo.Context, status int, p *Page, id, page string, content requestPageContent) error {
 	ctx, actor := c.Request().Context(), actorOf(c)
 	head, names, err := ui.readRequestHead(ctx, actor, p, id)
 	if err != nil {
 		return err
 	}
+	d, err := content(ctx, actor, p, head, names)
+	if err != nil {
+		return err
+	}
+	p.Data = d
+	return ui.render(c, status, page, p)
+}
+
+// requestContent is what the request's own page shows below its head; it
+// titles the page after the conference.
+func (ui *UI) requestContent(ctx context.Context, actor accord.Actor, p *Page, head requestHead, names placeNames) (any, error) {
 	r, conf := head.R, head.Conf
 	d := requestData{
 		requestHead:   head,
@@ -100,24 +121,23 @@ func (ui *UI) renderRequest(c echo.Context, status int, p *Page, id string) erro
 		Max:           conf.MaxDelegates,
 	}
 	d.Events, d.Decision = requestForms(r, "request")
-	objections, err := ui.accreditation.ListObjections(ctx, actor, id)
+	objections, err := ui.accreditation.ListObjections(ctx, actor, r.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.Objections = len(objections)
 	if d.SeesDelegates {
 		if err := ui.fillDelegates(ctx, actor, p, names, &d); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	history, err := ui.accreditation.RequestHistory(ctx, actor, id)
+	history, err := ui.accreditation.RequestHistory(ctx, actor, r.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.History = historyRows(p, history)
 	p.Title = p.T("request.heading", "conference", conf.Code)
-	p.Data = d
-	return ui.render(c, status, "accreditation_request", p)
+	return d, nil
 }
 
 // requestOrganization is the organisation behind a request as the reader

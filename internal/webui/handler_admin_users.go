@@ -11,10 +11,6 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-func init() {
-	notices["user_verified"] = "notice.user_verified"
-}
-
 type adminUsersData struct {
 	Query string
 	Users []auth.User

@@ -9,12 +9,6 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-func init() {
-	notices["colleague_invited"] = "notice.colleague_invited"
-	notices["colleague_removed"] = "notice.colleague_removed"
-	fieldMessageKeys["an organisation with this registration number in this country is already on Accord; ask its staff to invite you"] = "err.org_registered_ask_invitation"
-}
-
 type peopleData struct {
 	People []auth.Person
 	Self   string

@@ -9,17 +9,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 )
 
-func init() {
-	notices["reset_sent"] = "notice.reset_sent"
-	notices["password_reset"] = "notice.password_reset"
-	fieldMessageKeys["the password reset link has expired; ask for a new one"] = "err.link_expired"
-}
-
-// passwordResetForm asks for the address to mail a reset link to.
-func (ui *UI) passwordResetForm(c echo.Context) error {
-	return ui.render(c, http.StatusOK, "password_reset", ui.newPage(c, "reset.title"))
-}
-
 // passwordReset mails the link, and answers alike for every address.
 func (ui *UI) passwordReset(c echo.Context) error {
 	if err := ui.auth.RequestPasswordReset(c.Request().Context(), c.FormValue("email")); err != nil {

@@ -9,10 +9,6 @@ import (
 	"github.com/accord-coalition/accord/internal/auth"
 )
 
-func (ui *UI) registerForm(c echo.Context) error {
-	return ui.render(c, http.StatusOK, "register", ui.newPage(c, "register.title"))
-}
-
 // register opens an applicant account in the page's language, which
 // becomes the account's language for pages and mails. What the form alone
 // can tell (a blank field, the two passwords differing) is checked first,

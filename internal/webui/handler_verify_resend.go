@@ -1,19 +1,6 @@
 package webui
 
-import (
-	"net/http"
-
-	"github.com/labstack/echo/v4"
-)
-
-func init() {
-	notices["verification_resent"] = "notice.verification_resent"
-}
-
-// verifyResendForm asks for the address to send a new verification link to.
-func (ui *UI) verifyResendForm(c echo.Context) error {
-	return ui.render(c, http.StatusOK, "verify_resend", ui.newPage(c, "verify_resend.title"))
-}
+import "github.com/labstack/echo/v4"
 
 // verifyResend mails a new link if the address waits for one, and answers
 // alike for every address, so the form tells nobody who has an account.

@@ -19,12 +19,6 @@ type webhookPages struct {
 	hooks *webhook.Service
 }
 
-// The pages' notices, beside the others of notices.
-func init() {
-	notices["webhook_added"] = "webhook.notice_added"
-	notices["webhook_removed"] = "webhook.notice_removed"
-}
-
 // RegisterWebhooks adds the webhook pages. Call it after Register.
 func (ui *UI) RegisterWebhooks(e *echo.Echo, hooks *webhook.Service) {
 	h := webhookPages{ui: ui, hooks: hooks}

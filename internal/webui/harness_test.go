@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/accord-coalition/accord/internal/clock"
 	"github.com/accord-coalition/accord/internal/membership"
 	"github.com/accord-coalition/accord/internal/store"
+	"github.com/accord-coalition/accord/internal/store/storetest"
 	"github.com/accord-coalition/accord/internal/testenv"
 )
 
@@ -27,6 +29,13 @@ type site struct {
 	auth  *auth.Service
 	clock *clock.Manual
 	url   string
+}
+
+// onEngines runs fn once per database engine, as storetest.Engines does,
+// on the site that newSite (or newMemberSite, newAccSite…) serves there.
+func onEngines[S any](t *testing.T, newSite func(*testing.T, *store.DB) S, fn func(t *testing.T, s S)) {
+	t.Helper()
+	storetest.Engines(t, func(t *testing.T, db *store.DB) { fn(t, newSite(t, db)) })
 }
 
 // newSite serves the application with the clock at the present and
@@ -85,6 +94,17 @@ func (r response) wantRedirect(t *testing.T, prefix string) {
 }
 func excerpt(s string) string { return testenv.Excerpt(s) }
 
+// find is what the first match of pattern on the page captures; the test
+// ends when nothing matches.
+func (r response) find(t *testing.T, pattern string) string {
+	t.Helper()
+	return r.page().Find(t, pattern)
+}
+func (r response) match(t *testing.T, re *regexp.Regexp) string {
+	t.Helper()
+	return r.page().Match(t, re)
+}
+
 var csrfRE = testenv.CSRF
 
 // submit fetches the page at formPath, then posts form to action with the
@@ -92,6 +112,12 @@ var csrfRE = testenv.CSRF
 func (b *browser) submit(formPath, action string, form url.Values) response {
 	b.T.Helper()
 	return page(b.Submit(formPath, action, form))
+}
+
+// login sends the login form and returns the answer, whatever it is.
+func (b *browser) login(email, password string) response {
+	b.T.Helper()
+	return page(b.Login(email, password))
 }
 
 // register sends the registration form with the password typed twice
@@ -140,6 +166,30 @@ func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...str
 		s.t.Fatalf("insert membership of %s: %v", name, err)
 	}
 	return o
+}
+
+// userID is the id of the account of email.
+func (s *site) userID(email string) string {
+	s.t.Helper()
+	var id string
+	if err := s.db.Gorm.Table("users").Where("email = ?", email).Pluck("id", &id).Error; err != nil || id == "" {
+		s.t.Fatalf("no account of %s: %v", email, err)
+	}
+	return id
+}
+
+var tokenRE = regexp.MustCompile(`token=([A-Za-z0-9_-]+)`)
+
+// mailedToken is the token of the link in the latest mail of template
+// to userID.
+func (s *site) mailedToken(userID, template string) string {
+	s.t.Helper()
+	msg := s.LatestMessage(userID, template)
+	m := tokenRE.FindStringSubmatch(msg.Body)
+	if m == nil {
+		s.t.Fatalf("no token in the %s mail:\n%s", template, msg.Body)
+	}
+	return m[1]
 }
 
 func urlq(s string) string { return url.QueryEscape(s) }

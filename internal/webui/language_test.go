@@ -3,9 +3,6 @@ package webui_test
 import (
 	"net/http"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 var publicPages = []struct {
@@ -25,8 +22,7 @@ var publicPages = []struct {
 // TestPagesDeclareLanguageAndDirection: Arabic pages are right to left,
 // the others left to right, and each says its language.
 func TestPagesDeclareLanguageAndDirection(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		for _, lang := range []struct{ accept, html, word string }{
 			{"ar", `<html lang="ar" dir="rtl">`, "تسجيل الدخول"},
 			{"en", `<html lang="en" dir="ltr">`, "Sign in"},
@@ -49,8 +45,7 @@ func TestPagesDeclareLanguageAndDirection(t *testing.T) {
 // TestLanguageQueryWinsAndIsRemembered: ?lang= beats Accept-Language, is
 // kept in the lang cookie, and the cookie then decides without ?lang=.
 func TestLanguageQueryWinsAndIsRemembered(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		b := s.browser("ar")
 		r := b.get("/directory?lang=fr")
 		r.wantStatus(t, http.StatusOK)
@@ -73,8 +68,7 @@ func TestLanguageQueryWinsAndIsRemembered(t *testing.T) {
 // TestAcceptLanguageAloneDecides: with no cookie and no query, the
 // browser's language is used.
 func TestAcceptLanguageAloneDecides(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		r := s.browser("es").get("/")
 		r.wantStatus(t, http.StatusOK)
 		r.wantContains(t, `<html lang="es" dir="ltr">`, "Una coalición mundial de la sociedad civil contra la corrupción")
@@ -89,8 +83,7 @@ func TestAcceptLanguageAloneDecides(t *testing.T) {
 // TestSignedInUsersLocale: a user's saved language beats the browser's,
 // and changing it on the account page changes the pages at once.
 func TestSignedInUsersLocale(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newSite(t, db)
+	onEngines(t, newSite, func(t *testing.T, s *site) {
 		s.createUser("applicant", "amal@example.org", "Amal", "ar")
 		b := s.browser("en")
 		b.signIn("amal@example.org")

@@ -10,8 +10,6 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 var appIDRE = regexp.MustCompile(`^/applications/([0-9a-f-]{36})`)
@@ -22,21 +20,16 @@ var appIDRE = regexp.MustCompile(`^/applications/([0-9a-f-]{36})`)
 // Every form carries its CSRF token; every page is right to left and in
 // Arabic.
 func TestApplicationFlowInArabic(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		ctx := context.Background()
 		b := s.browser("ar")
 
 		// Register, confirm the address, sign in.
 		b.register(t, "أمينة الحداد", "amina@ngo.example", "كلمة مرور طويلة بما يكفي")
-		var userID string
-		db.Gorm.Table("users").Where("email = ?", "amina@ngo.example").Pluck("id", &userID)
-		token := tokenRE.FindStringSubmatch(s.LatestMessage(userID, "verify_email").Body)
-		if token == nil {
-			t.Fatal("no verification token")
-		}
-		b.submit("/verify-email?token="+token[1], "/verify-email", url.Values{"token": {token[1]}}).wantRedirect(t, "/login")
-		b.submit("/login", "/login", url.Values{"email": {"amina@ngo.example"}, "password": {"كلمة مرور طويلة بما يكفي"}}).wantRedirect(t, "/")
+		userID := s.userID("amina@ngo.example")
+		token := s.mailedToken(userID, "verify_email")
+		b.submit("/verify-email?token="+token, "/verify-email", url.Values{"token": {token}}).wantRedirect(t, "/login")
+		b.SignIn("amina@ngo.example", "كلمة مرور طويلة بما يكفي")
 
 		// Without an organisation, "my application" leads to describing it.
 		b.get("/application").wantRedirect(t, "/organization?notice=organization_first")
@@ -73,7 +66,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 			Region      string
 			Website     string
 		}
-		db.Gorm.Table("organizations").Where("name = ?", "جمعية الشفافية").Take(&org)
+		s.db.Gorm.Table("organizations").Where("name = ?", "جمعية الشفافية").Take(&org)
 		if org.YearFounded != 2004 || org.Region != "MENA" || org.Website != "https://ngo.example.org" {
 			t.Errorf("organisation saved as %+v", org)
 		}
@@ -141,11 +134,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		if got := strings.Join(offered(r), ","); got != "approve,recuse,reject,request_info" {
 			t.Errorf("reviewer offered %s, want approve,recuse,reject,request_info", got)
 		}
-		doc := regexp.MustCompile(`href="(` + appPath + `/documents/[0-9a-f-]+)" download`).FindStringSubmatch(r.body)
-		if doc == nil {
-			t.Fatal("no download link on the review page")
-		}
-		dl := coord.get(doc[1])
+		dl := coord.get(r.find(t, `href="(`+appPath+`/documents/[0-9a-f-]+)" download`))
 		dl.wantStatus(t, http.StatusOK)
 		if dl.body != string(pdfFile) || !strings.HasPrefix(dl.Header.Get("Content-Disposition"), "attachment") {
 			t.Errorf("download: %q, disposition %q", dl.body, dl.Header.Get("Content-Disposition"))
@@ -188,11 +177,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		r = b.get(appPath)
 		wantRTL(t, r)
 		r.wantContains(t, "مقبول", "تمت الموافقة: منظمتكم عضو في التحالف.", "مرحبًا بكم.", "الاطلاع على عضويتكم")
-		ms := regexp.MustCompile(`href="(/memberships/[0-9a-f-]+)"`).FindStringSubmatch(r.body)
-		if ms == nil {
-			t.Fatal("no link to the membership")
-		}
-		r = b.get(ms[1])
+		r = b.get(r.find(t, `href="(/memberships/[0-9a-f-]+)"`))
 		r.wantStatus(t, http.StatusOK)
 		wantRTL(t, r)
 		r.wantContains(t, "العضوية", "فاعلة", "جمعية الشفافية", "إقراراتكم")
@@ -223,16 +208,4 @@ func TestApplicationFlowInArabic(t *testing.T) {
 		r.wantLacks(t, "تولّى أحد المنسّقين دراسته")
 		_ = coordActor
 	})
-}
-
-// versionOf is the version carried by the page's form of event.
-func versionOf(t *testing.T, r response, event string) string {
-	t.Helper()
-	for _, m := range versionRE.FindAllStringSubmatch(r.body, -1) {
-		if m[1] == event {
-			return m[2]
-		}
-	}
-	t.Fatalf("no form for %s", event)
-	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -125,22 +126,38 @@ func offered(r response) []string {
 func (b *browser) fireForm(path, event string, extra map[string]string) response {
 	b.s.t.Helper()
 	page := b.get(path)
-	csrf := csrfRE.FindStringSubmatch(page.body)
-	var version string
-	for _, m := range versionRE.FindAllStringSubmatch(page.body, -1) {
-		if m[1] == event {
-			version = m[2]
-		}
-	}
-	if csrf == nil || version == "" {
-		b.s.t.Fatalf("GET %s (%d) has no form for %s\n%s", path, page.StatusCode, event, excerpt(page.body))
-	}
-	form := map[string][]string{"csrf_token": {csrf[1]}, "event": {event}, "version": {version}}
+	return b.postEvent(page, path, event, versionOf(b.s.t, page, event), extra)
+}
+
+// fireFormAt posts the form of event with the given version, as a stale
+// or crafted page would.
+func (b *browser) fireFormAt(path, event, version string, extra map[string]string) response {
+	b.s.t.Helper()
+	return b.postEvent(b.get(path), path, event, version, extra)
+}
+
+// postEvent posts the form of event at version, with the CSRF token of
+// page, to the transitions of the application at path.
+func (b *browser) postEvent(page response, path, event, version string, extra map[string]string) response {
+	b.s.t.Helper()
+	form := url.Values{"csrf_token": {page.match(b.s.t, csrfRE)}, "event": {event}, "version": {version}}
 	for k, v := range extra {
-		form[k] = []string{v}
+		form.Set(k, v)
 	}
 	base, _, _ := strings.Cut(path, "?")
 	return b.post(base+"/transitions", form)
+}
+
+// versionOf is the version carried by the page's form of event.
+func versionOf(t *testing.T, r response, event string) string {
+	t.Helper()
+	for _, m := range versionRE.FindAllStringSubmatch(r.body, -1) {
+		if m[1] == event {
+			return m[2]
+		}
+	}
+	t.Fatalf("%s has no form for %s\n%s", r.Request.URL.Path, event, excerpt(r.body))
+	return ""
 }
 
 // fieldError is the error shown beside the input with id, or "".

@@ -12,8 +12,6 @@ import (
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/i18n"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // draftFor is an applicant with a complete organisation and a draft, and
@@ -39,8 +37,7 @@ func (s *memberSite) draftFor(locale, countryCode string) (*browser, *applicant)
 // file too large (413), no file, or no kind: each refusal is shown beside
 // its field in the reader's language, and nothing is attached.
 func TestUploadRefusalsBesideTheFileField(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		fr, a := s.draftFor("fr", "SN")
 		path := "/applications/" + a.app.ID
 		r := fr.get(path)
@@ -81,7 +78,7 @@ func TestUploadRefusalsBesideTheFileField(t *testing.T) {
 		r.wantContains(t, "Demasiado grande")
 
 		var n int64
-		db.Gorm.Table("application_documents").Where("application_id IN ?", []string{a.app.ID, b.app.ID}).Count(&n)
+		s.db.Gorm.Table("application_documents").Where("application_id IN ?", []string{a.app.ID, b.app.ID}).Count(&n)
 		if n != 0 {
 			t.Errorf("%d documents attached by refused uploads", n)
 		}
@@ -95,8 +92,7 @@ func TestUploadRefusalsBesideTheFileField(t *testing.T) {
 // comments crafted as markup show as text on the queue, the review page
 // and the applicant's page.
 func TestHostileTextIsEscapedOnMembershipPages(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		ctx := context.Background()
 		a := s.submittedApplication(hostile, `"><img src=x onerror=alert(2)>`, "LB", "en")
 		coordB, coord := s.staff(accord.RoleCoordinator, "en", "MENA")
@@ -120,8 +116,7 @@ func TestHostileTextIsEscapedOnMembershipPages(t *testing.T) {
 // reinstates and ends memberships from its list, with reasons; the member
 // reconfirms its declarations when due, and resigns.
 func TestMembershipsBySecretariatAndMember(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		ctx := context.Background()
 		_, coord := s.staff(accord.RoleCoordinator, "en", "ECA")
 		hubB, _ := s.staff(accord.RoleSecretariat, "en")
@@ -218,8 +213,7 @@ func TestMembershipsBySecretariatAndMember(t *testing.T) {
 // version it was read; a form read before another save is refused and
 // shows the saved profile.
 func TestOrganisationProfileEditsAtItsVersion(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		b, _ := s.draftFor("en", "MA")
 		page := b.get("/organization")
 		page.wantContains(t, `value="Organisation en"`, `<option value="special" selected>Special consultative status</option>`,

@@ -10,16 +10,13 @@ import (
 
 	"github.com/accord-coalition/accord/internal/accord"
 	"github.com/accord-coalition/accord/internal/membership"
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestCoordinatorSeesOnlyItsRegion: a coordinator's queue lists its
 // regions' applications and no other, whatever the filters ask; another
 // region's application is not found; the secretariat sees every region.
 func TestCoordinatorSeesOnlyItsRegion(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		egypt := s.submittedApplication("جمعية الشفافية المصرية", "Egyptian Transparency Society", "EG", "en")
 		kenya := s.submittedApplication("Kenya Integrity Forum", "Kenya Integrity Forum", "KE", "en")
 		mena, _ := s.staff(accord.RoleCoordinator, "en", "MENA")
@@ -60,8 +57,7 @@ func TestCoordinatorSeesOnlyItsRegion(t *testing.T) {
 // page offers one form per event the service allows that reader now, and
 // no other.
 func TestReviewOffersExactlyTheAllowedActions(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		ctx := context.Background()
 		a := s.submittedApplication("منظمة النزاهة", "Integrity Organisation", "JO", "es")
 		coordB, coord := s.staff(accord.RoleCoordinator, "es", "MENA")
@@ -124,25 +120,11 @@ func TestReviewOffersExactlyTheAllowedActions(t *testing.T) {
 	})
 }
 
-// fireFormAt posts the form of event with the given version, as a stale
-// or crafted page would.
-func (b *browser) fireFormAt(path, event, version string, extra map[string]string) response {
-	b.s.t.Helper()
-	page := b.get(path)
-	csrf := csrfRE.FindStringSubmatch(page.body)
-	form := map[string][]string{"csrf_token": {csrf[1]}, "event": {event}, "version": {version}}
-	for k, v := range extra {
-		form[k] = []string{v}
-	}
-	return b.post(path+"/transitions", form)
-}
-
 // TestStaleFormShowsConflict: a form read before someone else acted is
 // refused with 409, and the page says so in the reader's language and
 // shows the application as it now is.
 func TestStaleFormShowsConflict(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		a := s.submittedApplication("جمعية الرقابة", "Oversight Society", "TN", "fr")
 		coordB, _ := s.staff(accord.RoleCoordinator, "ar", "MENA")
 		_, hub := s.staff(accord.RoleSecretariat, "en")
@@ -152,8 +134,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 		stale := versionOf(t, page, "claim")
 		// The secretariat claims it meanwhile.
 		s.fire(hub, a.app.ID, "claim", "")
-		csrf := csrfRE.FindStringSubmatch(page.body)[1]
-		r := coordB.post(path+"/transitions", map[string][]string{"csrf_token": {csrf}, "event": {"claim"}, "version": {stale}})
+		r := coordB.postEvent(page, path, "claim", stale, nil)
 		r.wantStatus(t, http.StatusConflict)
 		wantRTL(t, r)
 		r.wantContains(t, "تغيّر هذا الطلب أثناء اطّلاعكم عليه", "قيد الدراسة")
@@ -183,8 +164,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 // recusals stay on the reviewers' page, escaped, and never reach the
 // applicant's.
 func TestApplicantNeverSeesInternalNotes(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		a := s.submittedApplication("Transparencia Ya", "Transparency Now", "PE", "es")
 		coordB, coord := s.staff(accord.RoleCoordinator, "es", "AME")
 		path := "/applications/" + a.app.ID
@@ -215,8 +195,7 @@ func TestApplicantNeverSeesInternalNotes(t *testing.T) {
 // TestQueueAgeInArabic: the days an application has waited take the
 // Arabic plural form their number needs.
 func TestQueueAgeInArabic(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newMemberSite(t, db)
+	onEngines(t, newMemberSite, func(t *testing.T, s *memberSite) {
 		s.submittedApplication("جمعية الانتظار", "Waiting Society", "IQ", "ar")
 		coordB, _ := s.staff(accord.RoleCoordinator, "ar", "MENA")
 		for _, step := range []struct {

@@ -4,9 +4,6 @@ import (
 	"net/http"
 	"sync"
 	"testing"
-
-	"github.com/accord-coalition/accord/internal/store"
-	"github.com/accord-coalition/accord/internal/store/storetest"
 )
 
 // TestNominationFormSentTwice: the nomination form sent twice, one after
@@ -14,8 +11,7 @@ import (
 // delegate; the same passport from another organisation is refused beside
 // the passport field.
 func TestNominationFormSentTwice(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, db *store.DB) {
-		s := newAccSite(t, db)
+	onEngines(t, newAccSite, func(t *testing.T, s *accSite) {
 		nom := s.nominating(t, "en", "en", 5)
 		ngo, id, page := nom.ngo, nom.id, nom.page
 
@@ -23,7 +19,7 @@ func TestNominationFormSentTwice(t *testing.T) {
 		ngo.submit(page, page+"/delegates", nominee("Amal", "Haddad", "N1234567")).wantRedirect(t, page)
 
 		form := nominee("Sami", "Ben Salah", "K7654321")
-		form.Set("csrf_token", csrfRE.FindStringSubmatch(ngo.get(page).body)[1])
+		form.Set("csrf_token", ngo.CSRFToken(page))
 		var wg sync.WaitGroup
 		statuses := make([]int, 2)
 		for i := range statuses {
@@ -40,7 +36,7 @@ func TestNominationFormSentTwice(t *testing.T) {
 			}
 		}
 		var n int64
-		if err := db.Gorm.Table("delegates").Where("accreditation_request_id = ?", id).Count(&n).Error; err != nil || n != 2 {
+		if err := s.db.Gorm.Table("delegates").Where("accreditation_request_id = ?", id).Count(&n).Error; err != nil || n != 2 {
 			t.Errorf("%d delegates (%v), want 2", n, err)
 		}
 

@@ -167,6 +167,15 @@ var notices = map[string]string{
 	"sign_in_required":      "notice.sign_in_required",
 	"passkey_added":         "passkey.added",
 	"passkey_removed":       "passkey.removed",
+	"verification_resent":   "notice.verification_resent",
+	"reset_sent":            "notice.reset_sent",
+	"password_reset":        "notice.password_reset",
+	"colleague_invited":     "notice.colleague_invited",
+	"colleague_removed":     "notice.colleague_removed",
+	"user_verified":         "notice.user_verified",
+	// The webhook pages'.
+	"webhook_added":   "webhook.notice_added",
+	"webhook_removed": "webhook.notice_removed",
 	// The membership pages'.
 	"organization_created": "notice.organization_created",
 	"organization_saved":   "notice.organization_saved",

@@ -4,7 +4,6 @@ import (
 	"html"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -117,11 +116,7 @@ func TestMembershipPagesAfterApproval(t *testing.T) {
 	r.wantStatus(t, http.StatusOK)
 	r.wantContains(t, "Your organisation is a member")
 	r.wantLacks(t, "Apply for membership")
-	m := regexp.MustCompile(`href="(/memberships/[0-9a-f-]{36})"`).FindStringSubmatch(r.body)
-	if m == nil {
-		t.Fatalf("no link to the membership:\n%s", excerpt(r.body))
-	}
-	r = b.get(m[1])
+	r = b.get(r.find(t, `href="(/memberships/[0-9a-f-]{36})"`))
 	r.wantContains(t, "Membership began")
 	r.wantLacks(t, i18n.Builtin().T("en", "timeline.empty", nil))
 }
@@ -157,38 +152,17 @@ func TestFormsHelpOnSlowConnections(t *testing.T) {
 	r := b.get(path)
 	tooLarge := html.EscapeString(i18n.Builtin().T("fr", "err.file_too_large", nil))
 	r.wantContains(t, `data-max-bytes="10485760"`, `data-too-large="`+tooLarge+`"`, `src="/static/forms.`)
-	js := regexp.MustCompile(`src="(/static/forms\.[^"]+)"`).FindStringSubmatch(r.body)
-	if js == nil {
-		t.Fatal("no script")
-	}
-	b.get(js[1]).wantContains(t, "upload.addEventListener", "replaceState")
+	b.get(r.find(t, `src="(/static/forms\.[^"]+)"`)).wantContains(t, "upload.addEventListener", "replaceState")
 
 	// A motivation refused, sent from the application's page.
-	form := url.Values{"motivation": {strings.Repeat("x", 20000)}, "version": {"1"},
-		"csrf_token": {testenvCSRF(t, b, path)}}
-	req, _ := http.NewRequest(http.MethodPost, b.URL+path+"/motivation", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Referer", b.URL+path+"?notice=x")
-	got := page(b.Do(req))
+	form := url.Values{"motivation": {strings.Repeat("x", 20000)}, "version": {"1"}, "csrf_token": {b.CSRFToken(path)}}
+	got := page(b.PostFrom(path+"?notice=x", path+"/motivation", form))
 	if got.StatusCode < 400 {
 		t.Fatalf("the refused motivation answered %d", got.StatusCode)
 	}
 	got.wantContains(t, `<body data-page-url="`+path+`?notice=x">`)
 	// Without a page of this site to return to, nothing is claimed.
-	req, _ = http.NewRequest(http.MethodPost, b.URL+path+"/motivation", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Referer", "https://elsewhere.example/x")
-	page(b.Do(req)).wantLacks(t, "data-page-url")
-}
-
-// testenvCSRF is the CSRF token of the page at path.
-func testenvCSRF(t *testing.T, b *browser, path string) string {
-	t.Helper()
-	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindStringSubmatch(b.get(path).body)
-	if m == nil {
-		t.Fatal("no CSRF token")
-	}
-	return m[1]
+	page(b.PostFrom("https://elsewhere.example/x", path+"/motivation", form)).wantLacks(t, "data-page-url")
 }
 
 // TestRefusedFormLeadsToAnAddressThatReloadsSafely: a form refused with
@@ -199,11 +173,8 @@ func TestRefusedFormLeadsToAnAddressThatReloadsSafely(t *testing.T) {
 	b, a := s.draftFor("en", "EG")
 	path := "/applications/" + a.app.ID
 	gone := "/applications/00000000-0000-4000-8000-000000000000/motivation"
-	form := url.Values{"motivation": {"Text"}, "version": {"1"}, "csrf_token": {testenvCSRF(t, b, path)}}
-	req, _ := http.NewRequest(http.MethodPost, b.URL+gone, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Referer", b.URL+path)
-	r := page(b.Do(req))
+	form := url.Values{"motivation": {"Text"}, "version": {"1"}, "csrf_token": {b.CSRFToken(path)}}
+	r := page(b.PostFrom(path, gone, form))
 	r.wantRedirect(t, "/errors/404?")
 	to := r.Header.Get("Location")
 	for range 2 { // and again, as a reload does
@@ -213,9 +184,7 @@ func TestRefusedFormLeadsToAnAddressThatReloadsSafely(t *testing.T) {
 	}
 	// Without a page of this site behind it, the error is shown where it
 	// happens, as before.
-	req, _ = http.NewRequest(http.MethodPost, b.URL+gone, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	page(b.Do(req)).wantStatus(t, http.StatusNotFound)
+	page(b.Post(gone, form)).wantStatus(t, http.StatusNotFound)
 	// The way back never leads off the site.
 	b.get("/errors/409?back=//evil.example/x").wantLacks(t, `href="//evil.example`)
 	b.get("/errors/200").wantStatus(t, http.StatusNotFound)

@@ -24,15 +24,14 @@ var removeFormRE = regexp.MustCompile(`action="(/account/two-step/passkeys/[0-9a
 func TestPasskeysOnTheWeb(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		admin := e.Staff(accord.RoleAdmin)
-		b := e.Browser("en")
-		b.SignIn(admin.Email, testenv.Password)
+		b := e.BrowserAs(admin, "en")
 		page := b.Get("/account/two-step")
 		page.WantContains(t, "Passkeys", `data-passkey="create"`, "You have no passkey yet.", `src="/static/passkey.`)
-		csrf := testenv.CSRF.FindStringSubmatch(page.Body)[1]
+		csrf := page.Match(t, testenv.CSRF)
 
 		// Options without the CSRF token are refused.
 		b.Post("/account/two-step/passkeys/options", url.Values{}).WantStatus(t, http.StatusForbidden)
-		options := b.Post("/account/two-step/passkeys/options", url.Values{"csrf_token": {csrf}})
+		options := b.PostToken("/account/two-step/passkeys/options", csrf, url.Values{})
 		options.WantStatus(t, http.StatusOK)
 		a := testenv.NewAuthenticator(t, "http://accord.test")
 		cred := a.Register(t, []byte(options.Body))
@@ -42,15 +41,15 @@ func TestPasskeysOnTheWeb(t *testing.T) {
 		for i := range long {
 			long[i] = 'م'
 		}
-		b.Post("/account/two-step/passkeys", url.Values{"csrf_token": {csrf}, "passkey_name": {string(long)}, "credential": {string(cred)}}).
+		b.PostToken("/account/two-step/passkeys", csrf, url.Values{"passkey_name": {string(long)}, "credential": {string(cred)}}).
 			WantStatus(t, http.StatusUnprocessableEntity)
 		// Garbage is refused on the page, never a server error.
-		b.Post("/account/two-step/passkeys", url.Values{"csrf_token": {csrf}, "credential": {"{not json"}}).
+		b.PostToken("/account/two-step/passkeys", csrf, url.Values{"credential": {"{not json"}}).
 			WantStatus(t, http.StatusUnprocessableEntity)
 
-		options = b.Post("/account/two-step/passkeys/options", url.Values{"csrf_token": {csrf}})
+		options = b.PostToken("/account/two-step/passkeys/options", csrf, url.Values{})
 		cred = a.Register(t, []byte(options.Body))
-		done := b.Post("/account/two-step/passkeys", url.Values{"csrf_token": {csrf}, "passkey_name": {"Clé bleue"}, "credential": {string(cred)}})
+		done := b.PostToken("/account/two-step/passkeys", csrf, url.Values{"passkey_name": {"Clé bleue"}, "credential": {string(cred)}})
 		done.WantStatus(t, http.StatusOK)
 		done.WantContains(t, "The passkey has been added.", "Clé bleue")
 		if codes := recoveryRE.FindAllStringSubmatch(done.Body, -1); len(codes) != 10 {
@@ -60,7 +59,7 @@ func TestPasskeysOnTheWeb(t *testing.T) {
 
 		// The second step, in Arabic: the passkey is offered.
 		c := e.Browser("ar")
-		first := c.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
+		first := c.Login(admin.Email, testenv.Password)
 		first.WantStatus(t, http.StatusOK)
 		first.WantContains(t, `dir="rtl"`, `data-passkey="get"`, "استخدام مفتاح مرور", "استخدم مفتاح المرور الخاص بك", "رمز الاسترداد")
 		// Without an authenticator app the code field asks for a recovery
@@ -68,29 +67,25 @@ func TestPasskeysOnTheWeb(t *testing.T) {
 		if strings.Contains(first.Body, "الرمز من التطبيق") || strings.Contains(first.Body, `name="app"`) {
 			t.Fatalf("the second step of a passkey-only account asks for the app's code:\n%s", testenv.Excerpt(first.Body))
 		}
-		tok := mfaTokenRE.FindStringSubmatch(first.Body)[1]
-		csrf = testenv.CSRF.FindStringSubmatch(first.Body)[1]
-		options = c.Post("/login/passkey/options", url.Values{"csrf_token": {csrf}, "mfa_token": {"forged"}})
+		tok := first.Match(t, mfaTokenRE)
+		csrf = first.Match(t, testenv.CSRF)
+		options = c.PostToken("/login/passkey/options", csrf, url.Values{"mfa_token": {"forged"}})
 		options.WantStatus(t, http.StatusUnauthorized)
-		options = c.Post("/login/passkey/options", url.Values{"csrf_token": {csrf}, "mfa_token": {tok}})
+		options = c.PostToken("/login/passkey/options", csrf, url.Values{"mfa_token": {tok}})
 		options.WantStatus(t, http.StatusOK)
 		a.Origin = "http://accord.example"
-		refused := c.Post("/login/passkey", url.Values{"csrf_token": {csrf}, "mfa_token": {tok}, "credential": {string(a.Assert(t, []byte(options.Body)))}})
+		refused := c.PostToken("/login/passkey", csrf, url.Values{"mfa_token": {tok}, "credential": {string(a.Assert(t, []byte(options.Body)))}})
 		refused.WantStatus(t, http.StatusUnprocessableEntity)
 		refused.WantContains(t, "لم يُقبل مفتاح المرور", `data-passkey="get"`)
 		a.Origin = "http://accord.test"
-		options = c.Post("/login/passkey/options", url.Values{"csrf_token": {csrf}, "mfa_token": {tok}})
-		c.Post("/login/passkey", url.Values{"csrf_token": {csrf}, "mfa_token": {tok}, "next": {"/inbox"}, "credential": {string(a.Assert(t, []byte(options.Body)))}}).
+		options = c.PostToken("/login/passkey/options", csrf, url.Values{"mfa_token": {tok}})
+		c.PostToken("/login/passkey", csrf, url.Values{"mfa_token": {tok}, "next": {"/inbox"}, "credential": {string(a.Assert(t, []byte(options.Body)))}}).
 			WantRedirect(t, "/inbox")
 		c.Get("/inbox").WantStatus(t, http.StatusOK)
 
 		// Removing it: a plain form; the rule then applies again.
 		page = b.Get("/account/two-step")
-		m := removeFormRE.FindStringSubmatch(page.Body)
-		if m == nil {
-			t.Fatalf("no remove form:\n%s", testenv.Excerpt(page.Body))
-		}
-		b.Submit("/account/two-step", m[1], url.Values{}).WantRedirect(t, "/account/two-step?notice=passkey_removed")
+		b.Submit("/account/two-step", page.Match(t, removeFormRE), url.Values{}).WantRedirect(t, "/account/two-step?notice=passkey_removed")
 		b.Get("/account/two-step?notice=passkey_removed").WantContains(t, "The passkey has been removed.", "You have no passkey yet.")
 		b.Get("/inbox").WantRedirect(t, "/account/two-step?notice=two_step_required")
 	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))

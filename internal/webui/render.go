@@ -57,6 +57,14 @@ func (ui *UI) render(c echo.Context, status int, name string, p *Page) error {
 	return c.HTMLBlob(status, buf.Bytes())
 }
 
+// blankForm is the page of a form that starts empty, with nothing to
+// read first: registering, asking for a link by mail.
+func (ui *UI) blankForm(title, page string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		return ui.render(c, http.StatusOK, page, ui.newPage(c, title))
+	}
+}
+
 // redirect answers a form with See Other, so that reloading the page it
 // leads to does not send the form again.
 func redirect(c echo.Context, to string) error {

@@ -28,19 +28,14 @@ var (
 func TestTwoStepOnTheWeb(t *testing.T) {
 	testenv.Engines(t, func(t *testing.T, e *testenv.Env) {
 		admin := e.Staff(accord.RoleAdmin)
-		b := e.Browser("fr")
-		b.SignIn(admin.Email, testenv.Password)
+		b := e.BrowserAs(admin, "fr")
 		b.Get("/inbox").WantRedirect(t, "/account/two-step?notice=two_step_required")
 		b.Get("/account").WantStatus(t, http.StatusOK)
 
 		b.Submit("/account/two-step", "/account/two-step", url.Values{}).WantRedirect(t, "/account/two-step")
 		page := b.Get("/account/two-step")
 		page.WantContains(t, "Two-step sign-in", "otpauth://totp/Accord:", `src="/account/two-step/qr.png"`)
-		m := secretRE.FindStringSubmatch(page.Body)
-		if m == nil {
-			t.Fatalf("no key on the page:\n%s", testenv.Excerpt(page.Body))
-		}
-		secret := m[1]
+		secret := page.Match(t, secretRE)
 		qr := b.Get("/account/two-step/qr.png")
 		qr.WantStatus(t, http.StatusOK)
 		if qr.Header.Get("Content-Type") != "image/png" || !strings.HasPrefix(qr.Body, "\x89PNG") {
@@ -61,10 +56,10 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 		// Signing in again takes the second step.
 		e.Clock.Advance(time.Minute)
 		c := e.Browser("fr")
-		first := c.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
+		first := c.Login(admin.Email, testenv.Password)
 		first.WantStatus(t, http.StatusOK)
 		first.WantContains(t, "Saisissez votre code", codeOrRecoveryFR, `name="app" value="on"`)
-		tok := mfaTokenRE.FindStringSubmatch(first.Body)[1]
+		tok := first.Match(t, mfaTokenRE)
 		wrong := c.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {"111111"}, "app": {"on"}})
 		wrong.WantStatus(t, http.StatusUnprocessableEntity)
 		wrong.WantContains(t, codeOrRecoveryFR)
@@ -72,8 +67,7 @@ func TestTwoStepOnTheWeb(t *testing.T) {
 		c.Get("/inbox").WantStatus(t, http.StatusOK)
 
 		d := e.Browser("en")
-		first = d.Submit("/login", "/login", url.Values{"email": {admin.Email}, "password": {testenv.Password}})
-		tok = mfaTokenRE.FindStringSubmatch(first.Body)[1]
+		tok = d.Login(admin.Email, testenv.Password).Match(t, mfaTokenRE)
 		d.Submit("/login", "/login/second-step", url.Values{"mfa_token": {tok}, "code": {e.TOTPCode(secret)}}).WantRedirect(t, "/")
 	}, testenv.SessionsOnClock(), testenv.Configure(func(c *config.Config) { c.TwoFactor = auth.TwoFactorStaff }))
 }

@@ -117,7 +117,7 @@ func (ui *UI) Register(e *echo.Echo) {
 
 	e.GET("/login", ui.loginForm, page...)
 	e.POST("/login", ui.login, page...)
-	e.GET("/register", ui.registerForm, page...)
+	e.GET("/register", ui.blankForm("register.title", "register"), page...)
 	e.POST("/register", ui.register, page...)
 	e.POST("/logout", ui.logout, page...)
 	e.GET("/verify-email", ui.linkForm("verify.title", "verify_email"), page...)
