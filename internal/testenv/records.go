@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"context"
+	"regexp"
 
 	"github.com/accord-coalition/accord/internal/audit"
 	"github.com/accord-coalition/accord/internal/notify"
@@ -28,6 +29,30 @@ func (e *Env) LatestMessage(userID, template string) notify.Message {
 		e.T.Fatalf("find %s message: %v", template, err)
 	}
 	return m
+}
+
+// UserID is the id of the account of email.
+func (e *Env) UserID(email string) string {
+	e.T.Helper()
+	var id string
+	if err := e.DB.Gorm.Table("users").Where("email = ?", email).Pluck("id", &id).Error; err != nil || id == "" {
+		e.T.Fatalf("no account of %s: %v", email, err)
+	}
+	return id
+}
+
+var linkTokenRE = regexp.MustCompile(`token=([A-Za-z0-9_-]+)`)
+
+// MailedToken is the token of the link in the newest message of template
+// to userID: what the person would click.
+func (e *Env) MailedToken(userID, template string) string {
+	e.T.Helper()
+	body := e.LatestMessage(userID, template).Body
+	m := linkTokenRE.FindStringSubmatch(body)
+	if m == nil {
+		e.T.Fatalf("no token in the %s message:\n%s", template, body)
+	}
+	return m[1]
 }
 
 // AuditEvents returns the audit events of entityType and event, in the

@@ -45,7 +45,7 @@ func TestAdminVerifiesOnUsersPage(t *testing.T) {
 		page := admin.get("/admin/users?q=kofi")
 		page.wantStatus(t, http.StatusOK)
 		page.wantContains(t, "kofi@example.org", "Confirmer l&#39;adresse")
-		r := admin.submit("/admin/users?q=kofi", "/admin/users/"+s.userID("kofi@example.org")+"/verify", url.Values{"q": {"kofi"}})
+		r := admin.submit("/admin/users?q=kofi", "/admin/users/"+s.UserID("kofi@example.org")+"/verify", url.Values{"q": {"kofi"}})
 		r.wantRedirect(t, "/admin/users?notice=user_verified&q=kofi")
 		nobody.signIn("kofi@example.org")
 	})
@@ -71,7 +71,7 @@ func TestForgotPasswordOnTheWeb(t *testing.T) {
 		if msg.Locale != "fr" {
 			t.Errorf("reset mailed in %q, want the account's French", msg.Locale)
 		}
-		token := s.mailedToken(u.ID, "password_reset")
+		token := s.MailedToken(u.ID, "password_reset")
 		form := "/password-reset/confirm?token=" + token
 		b.get(form).wantContains(t, `name="token" value="`+token+`"`, "Elegir una nueva contraseña")
 		r = b.submit(form, "/password-reset/confirm", url.Values{"token": {token}, "password": {"corta"}, "password_confirm": {"corta"}})

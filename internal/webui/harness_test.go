@@ -168,28 +168,4 @@ func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...str
 	return o
 }
 
-// userID is the id of the account of email.
-func (s *site) userID(email string) string {
-	s.t.Helper()
-	var id string
-	if err := s.db.Gorm.Table("users").Where("email = ?", email).Pluck("id", &id).Error; err != nil || id == "" {
-		s.t.Fatalf("no account of %s: %v", email, err)
-	}
-	return id
-}
-
-var tokenRE = regexp.MustCompile(`token=([A-Za-z0-9_-]+)`)
-
-// mailedToken is the token of the link in the latest mail of template
-// to userID.
-func (s *site) mailedToken(userID, template string) string {
-	s.t.Helper()
-	msg := s.LatestMessage(userID, template)
-	m := tokenRE.FindStringSubmatch(msg.Body)
-	if m == nil {
-		s.t.Fatalf("no token in the %s mail:\n%s", template, msg.Body)
-	}
-	return m[1]
-}
-
 func urlq(s string) string { return url.QueryEscape(s) }

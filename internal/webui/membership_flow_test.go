@@ -26,8 +26,8 @@ func TestApplicationFlowInArabic(t *testing.T) {
 
 		// Register, confirm the address, sign in.
 		b.register(t, "أمينة الحداد", "amina@ngo.example", "كلمة مرور طويلة بما يكفي")
-		userID := s.userID("amina@ngo.example")
-		token := s.mailedToken(userID, "verify_email")
+		userID := s.UserID("amina@ngo.example")
+		token := s.MailedToken(userID, "verify_email")
 		b.submit("/verify-email?token="+token, "/verify-email", url.Values{"token": {token}}).wantRedirect(t, "/login")
 		b.SignIn("amina@ngo.example", "كلمة مرور طويلة بما يكفي")
 

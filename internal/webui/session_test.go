@@ -26,13 +26,13 @@ func TestRegisterVerifyAndSignIn(t *testing.T) {
 		r.wantStatus(t, http.StatusForbidden)
 		r.wantContains(t, "pas encore confirmée", `value="aicha@example.org"`)
 
-		userID := s.userID("aicha@example.org")
+		userID := s.UserID("aicha@example.org")
 		var locale string
 		s.db.Gorm.Table("users").Where("id = ?", userID).Pluck("locale", &locale)
 		if locale != "fr" {
 			t.Errorf("registered in French, account locale %q", locale)
 		}
-		token := s.mailedToken(userID, "verify_email")
+		token := s.MailedToken(userID, "verify_email")
 		// The link's GET changes nothing: it shows a button.
 		b.get("/verify-email?token="+token).wantContains(t, `name="token" value="`+token+`"`)
 		r = b.submit("/verify-email?token="+token, "/verify-email", url.Values{"token": {token}})
