@@ -106,12 +106,12 @@ func (v *Validation) Check(ok bool, field, message string) {
 	}
 }
 
-// MaxChars records that field is too long when value has more than max
+// MaxChars records that field is too long when value has more than limit
 // characters. Limits are stated to users in characters, so they count runes:
 // Arabic text takes two bytes a letter and would otherwise be refused at
 // half its limit.
-func (v *Validation) MaxChars(field, value string, max int) {
-	v.Check(utf8.RuneCountInString(value) <= max, field, fmt.Sprintf("at most %d characters", max))
+func (v *Validation) MaxChars(field, value string, limit int) {
+	v.Check(utf8.RuneCountInString(value) <= limit, field, fmt.Sprintf("at most %d characters", limit))
 }
 
 // Err returns nil when nothing was recorded, else a KindInvalid error.
