@@ -2,7 +2,6 @@ package webui_test
 
 import (
 	"net/url"
-	"regexp"
 	"testing"
 
 	"github.com/accord-coalition/accord/internal/accord"
@@ -50,33 +49,6 @@ func (b *browser) fire(t *testing.T, pagePath, id, event, comment, back string) 
 		form.Set("back", back)
 	}
 	return b.fireAt(t, pagePath, "/accreditation-requests/"+id+"/transitions", event, form)
-}
-
-// fireAt sends form with event to action, the transitions of a request,
-// a delegate or an objection, at the version the page at pagePath shows
-// for it, as a browser does.
-func (b *browser) fireAt(t *testing.T, pagePath, action, event string, form url.Values) response {
-	t.Helper()
-	form.Set("event", event)
-	form.Set("version", versionIn(t, b.get(pagePath), action, event))
-	return b.submit(pagePath, action, form)
-}
-
-// versionIn is the version the page's form posting to action (for event,
-// when the form names one) was drawn at.
-func versionIn(t *testing.T, page response, action, event string) string {
-	t.Helper()
-	named := ""
-	if event != "" && event != "conference_admit" && event != "conference_deny" {
-		named = `<input type="hidden" name="event" value="` + regexp.QuoteMeta(event) + `">\s*`
-	}
-	re := regexp.MustCompile(`action="` + regexp.QuoteMeta(action) + `"[^>]*>\s*<input type="hidden" name="csrf_token" value="[^"]+">\s*` +
-		named + `<input type="hidden" name="version" value="(\d+)">`)
-	m := re.FindStringSubmatch(page.body)
-	if m == nil {
-		t.Fatalf("%s has no form to %s %s\n%s", page.Request.URL.Path, action, event, excerpt(page.body))
-	}
-	return m[1]
 }
 
 // requestState reads a request's state from the database.

@@ -168,4 +168,32 @@ func (s *site) addMember(name, nameEN, acronym, countryCode string, areas ...str
 	return o
 }
 
+// fireAt sends form with event to action, the transitions of any
+// workflow's record, at the version the page at pagePath shows for it, as
+// a browser does.
+func (b *browser) fireAt(t *testing.T, pagePath, action, event string, form url.Values) response {
+	t.Helper()
+	form.Set("event", event)
+	form.Set("version", versionIn(t, b.get(pagePath), action, event))
+	return b.submit(pagePath, action, form)
+}
+
+// versionIn is the version the page's form posting to action (for event,
+// when the form names one) was drawn at. Every workflow's event forms
+// carry it the same way.
+func versionIn(t *testing.T, page response, action, event string) string {
+	t.Helper()
+	named := ""
+	if event != "" && event != "conference_admit" && event != "conference_deny" {
+		named = `<input type="hidden" name="event" value="` + regexp.QuoteMeta(event) + `">\s*`
+	}
+	re := regexp.MustCompile(`action="` + regexp.QuoteMeta(action) + `"[^>]*>\s*<input type="hidden" name="csrf_token" value="[^"]+">\s*` +
+		named + `<input type="hidden" name="version" value="(\d+)">`)
+	m := re.FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("%s has no form to %s %s\n%s", page.Request.URL.Path, action, event, excerpt(page.body))
+	}
+	return m[1]
+}
+
 func urlq(s string) string { return url.QueryEscape(s) }

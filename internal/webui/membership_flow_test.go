@@ -165,7 +165,7 @@ func TestApplicationFlowInArabic(t *testing.T) {
 			t.Errorf("applicant offered %s while information is requested", got)
 		}
 		r = b.upload(appPath, appPath+"/transitions", map[string]string{
-			"event": "respond", "version": versionOf(t, r, "respond"),
+			"event": "respond", "version": versionIn(t, r, transitionsOf(appPath), "respond"),
 			"comment": "أرفقنا البيان المالي لعام 2025.", "respond_kind": "financial",
 		}, "respond_file", "financial.pdf", pdfFile)
 		r.wantRedirect(t, appPath+"?notice=event_respond")

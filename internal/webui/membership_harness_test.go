@@ -49,10 +49,7 @@ func (s *memberSite) fire(actor accord.Actor, id, event, comment string) *member
 	return &v
 }
 
-var (
-	eventRE   = regexp.MustCompile(`<input type="hidden" name="event" value="([a-z_]+)">`)
-	versionRE = regexp.MustCompile(`name="event" value="([a-z_]+)">\s*<input type="hidden" name="version" value="(\d+)">`)
-)
+var eventRE = regexp.MustCompile(`<input type="hidden" name="event" value="([a-z_]+)">`)
 
 // offered lists the events the page offers a form for, sorted.
 func offered(r response) []string {
@@ -69,7 +66,7 @@ func offered(r response) []string {
 func (b *browser) fireForm(path, event string, extra map[string]string) response {
 	b.s.t.Helper()
 	page := b.get(path)
-	return b.postEvent(page, path, event, versionOf(b.s.t, page, event), extra)
+	return b.postEvent(page, path, event, versionIn(b.s.t, page, transitionsOf(path), event), extra)
 }
 
 // fireFormAt posts the form of event with the given version, as a stale
@@ -87,20 +84,14 @@ func (b *browser) postEvent(page response, path, event, version string, extra ma
 	for k, v := range extra {
 		form.Set(k, v)
 	}
-	base, _, _ := strings.Cut(path, "?")
-	return b.post(base+"/transitions", form)
+	return b.post(transitionsOf(path), form)
 }
 
-// versionOf is the version carried by the page's form of event.
-func versionOf(t *testing.T, r response, event string) string {
-	t.Helper()
-	for _, m := range versionRE.FindAllStringSubmatch(r.body, -1) {
-		if m[1] == event {
-			return m[2]
-		}
-	}
-	t.Fatalf("%s has no form for %s\n%s", r.Request.URL.Path, event, excerpt(r.body))
-	return ""
+// transitionsOf is where the event forms of the record whose page is at
+// path post.
+func transitionsOf(path string) string {
+	base, _, _ := strings.Cut(path, "?")
+	return base + "/transitions"
 }
 
 // fieldError is the error shown beside the input with id, or "".

@@ -131,7 +131,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 		path := "/applications/" + a.app.ID
 
 		page := coordB.get(path)
-		stale := versionOf(t, page, "claim")
+		stale := versionIn(t, page, transitionsOf(path), "claim")
 		// The secretariat claims it meanwhile.
 		s.fire(hub, a.app.ID, "claim", "")
 		r := coordB.postEvent(page, path, "claim", stale, nil)
@@ -148,7 +148,7 @@ func TestStaleFormShowsConflict(t *testing.T) {
 		v := s.fire(hub, a.app.ID, "request_info", "Précisez vos activités.")
 		page = appB.get(path)
 		m := csrfRE.FindStringSubmatch(page.body)[1]
-		version := versionOf(t, page, "respond")
+		version := versionIn(t, page, transitionsOf(path), "respond")
 		// Another person of the organisation changes the motivation.
 		if _, err := s.svc.UpdateApplication(context.Background(), a.actor, a.app.ID,
 			membership.ApplicationPatch{Version: v.Version, Motivation: "Changée ailleurs."}); err != nil {
